@@ -90,10 +90,10 @@ class DurabilityTest extends EngineFixture {
         assertThat(engine.listTopics(P, null)).containsExactly("blobs", "topic");
 
         // new writes continue the sequences, new subscriptions get fresh ids, sessions go on
-        engine.putRecordsByShard(P, T, "0", List.of(tuple("5", "v5", "x")));
+        engine.putRecordsByShard(P, T, "0", List.of(tuple("7", "v7", "x")));
         assertThat(engine.getRecords(P, T, "0", before.nextCursor(), 10).records())
                 .singleElement()
-                .satisfies(r -> assertThat(r.sequence()).isEqualTo(5));
+                .satisfies(r -> assertThat(r.sequence()).isEqualTo(7)); // 0-4 by shard, 5-6 routed
         assertThat(engine.createSubscription(P, T, "s2")).isNotEqualTo(sub);
         assertThat(engine.openOffsetSession(P, T, sub, List.of("0")).get("0").sessionId())
                 .isEqualTo(3L);
