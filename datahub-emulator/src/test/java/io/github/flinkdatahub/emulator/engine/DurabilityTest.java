@@ -29,8 +29,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.github.flinkdatahub.emulator.engine.DataHubEngine.CursorType.OLDEST;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,6 +174,44 @@ class DurabilityTest extends EngineFixture {
         clock.advance(Duration.ofDays(3).plusMillis(1));
         engine = durable(FsyncPolicy.ALWAYS);
         assertThat(engine.getCursor(P, T, "0", OLDEST, 0).sequence()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentWritersShareFsyncsAndAllSurvive() throws Exception {
+        engine.close();
+        engine = durable(FsyncPolicy.ALWAYS);
+        tupleTopic(2);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                futures.add(
+                        pool.submit(
+                                () -> {
+                                    for (int b = 0; b < 25; b++) {
+                                        put(Integer.toString(writer % 2), 5, (writer * 25 + b) * 5);
+                                    }
+                                    return null;
+                                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        engine = durable(FsyncPolicy.ALWAYS);
+        Set<String> ids = new HashSet<>();
+        for (String shard : List.of("0", "1")) {
+            var records = engine.getRecords(P, T, shard, oldest(shard), 1000).records();
+            assertThat(records).hasSize(250);
+            for (int i = 0; i < records.size(); i++) {
+                assertThat(records.get(i).sequence()).isEqualTo(i);
+                ids.add(records.get(i).tupleValues().get(0));
+            }
+        }
+        assertThat(ids).hasSize(500);
     }
 
     @Override
