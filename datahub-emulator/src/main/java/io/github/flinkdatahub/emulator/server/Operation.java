@@ -1,0 +1,51 @@
+package io.github.flinkdatahub.emulator.server;
+
+/**
+ * Every DataHub operation the emulator routes. The enum constant names are the operation names used
+ * by fault injection, limits and logs (e.g. {@code PutRecords}, {@code GetRecords}).
+ */
+public enum Operation {
+    ListProject,
+    CreateProject,
+    GetProject,
+    UpdateProject,
+    UpdateProjectVpcWhitelist,
+    DeleteProject,
+    ListTopic,
+    CreateTopic,
+    GetTopic,
+    UpdateTopic,
+    DeleteTopic,
+    AppendField,
+    ListShard,
+    SplitShard,
+    MergeShard,
+    ExtendShard,
+    PutRecords,
+    PutRecordsByShard,
+    GetCursor,
+    GetRecords,
+    GetMeterInfo,
+    CreateSubscription,
+    ListSubscription,
+    GetSubscription,
+    UpdateSubscription,
+    UpdateSubscriptionState,
+    DeleteSubscription,
+    OpenSubscriptionSession,
+    GetSubscriptionOffset,
+    CommitSubscriptionOffset,
+    ResetSubscriptionOffset,
+    /** Schema registry, consumer groups, connectors, alarms, Kafka groups, meta log, batch mode. */
+    Unsupported;
+
+    /** The operation with this name, ignoring case, or null. */
+    public static Operation byName(String name) {
+        for (Operation op : values()) {
+            if (op.name().equalsIgnoreCase(name)) {
+                return op;
+            }
+        }
+        return null;
+    }
+}
