@@ -32,6 +32,18 @@ import java.util.Map;
  */
 public interface DataHubEngine extends AutoCloseable {
 
+    /**
+     * Opens an engine: in memory when {@code options.dataDir()} is null, otherwise durable in that
+     * directory (recovering what an earlier engine wrote there, even after an abrupt stop).
+     */
+    static DataHubEngine open(EngineOptions options) {
+        return EngineImpl.open(options);
+    }
+
+    /** Releases resources (journal, background tasks); does not throw checked exceptions. */
+    @Override
+    void close();
+
     // ---------------------------------------------------------------- projects
 
     void createProject(String project, String comment);
