@@ -45,6 +45,9 @@ public final class EmulatorServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(64 * 1024);
+        // Signatures cover header values exactly as sent; Jetty's header cache would otherwise
+        // hand us its canonical spelling (e.g. "charset=utf-8" for "charset=UTF-8").
+        http.setHeaderCacheCaseSensitive(true);
         this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
