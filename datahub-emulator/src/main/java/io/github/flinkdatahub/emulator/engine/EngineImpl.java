@@ -18,177 +18,208 @@ package io.github.flinkdatahub.emulator.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** The engine implementation (work in progress). */
+/**
+ * The engine: an in-memory state machine, optionally made durable by an append-only journal.
+ *
+ * <p><b>Durability.</b> With {@link EngineOptions#dataDir()} set, every state change (metadata,
+ * records, subscriptions, offsets) is first written to {@code <dataDir>/journal.log} as one framed
+ * entry ({@code int length, int CRC32C, payload}) and only then applied and acknowledged. On open
+ * the journal is replayed through the same code path, so sequences, system times, cursors and
+ * offsets come back identical; a torn or corrupt tail entry (a crash in the middle of a write) is
+ * truncated. Entries are written straight to the file, so they survive {@code kill -9} of the
+ * process under every policy; the {@link FsyncPolicy} decides protection against OS crashes and
+ * power loss: {@code ALWAYS} (default) fsyncs before acknowledging each write, concurrent writers
+ * sharing one fsync (group commit); {@code INTERVAL} fsyncs in the background every {@link
+ * EngineOptions#fsyncInterval()}; {@code NONE} leaves it to the OS. The journal is never compacted;
+ * expired records are dropped again after replay. Only one engine may use a data directory at a
+ * time (not enforced).
+ *
+ * <p><b>Threading.</b> Metadata changes serialise on one lock; record appends lock only their
+ * shard, reads lock nothing but a shard's short store lock. See {@link Shard}.
+ */
 final class EngineImpl implements DataHubEngine {
 
-    private final EngineOptions options;
+    private final EngineCore core;
+    private final MetadataOps metadata;
+    private final ShardOps shards;
+    private final WriteOps writes;
+    private final ReadOps reads;
+    private final SubscriptionOps subscriptions;
 
     private EngineImpl(EngineOptions options) {
-        this.options = options;
+        this.core = new EngineCore(options);
+        this.metadata = new MetadataOps(core);
+        this.shards = new ShardOps(core);
+        this.writes = new WriteOps(core);
+        this.reads = new ReadOps(core);
+        this.subscriptions = new SubscriptionOps(core);
     }
 
     static EngineImpl open(EngineOptions options) {
-        return new EngineImpl(options);
+        return new EngineImpl(Objects.requireNonNull(options, "options"));
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        core.close();
+    }
 
     @Override
     public void createProject(String project, String comment) {
-        throw new UnsupportedOperationException("not implemented yet");
+        metadata.createProject(project, comment);
     }
 
     @Override
     public ProjectInfo getProject(String project) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return metadata.getProject(project);
     }
 
     @Override
     public List<String> listProjects(String filter) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return metadata.listProjects(filter);
     }
 
     @Override
     public void updateProject(String project, String comment) {
-        throw new UnsupportedOperationException("not implemented yet");
+        metadata.updateProject(project, comment);
     }
 
     @Override
     public void deleteProject(String project) {
-        throw new UnsupportedOperationException("not implemented yet");
+        metadata.deleteProject(project);
     }
 
     @Override
     public void createTopic(String project, String topic, TopicSpec spec) {
-        throw new UnsupportedOperationException("not implemented yet");
+        metadata.createTopic(project, topic, spec);
     }
 
     @Override
     public TopicInfo getTopic(String project, String topic) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return metadata.getTopic(project, topic);
     }
 
     @Override
     public List<String> listTopics(String project, String filter) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return metadata.listTopics(project, filter);
     }
 
     @Override
     public void updateTopic(String project, String topic, String comment, Integer lifecycleDays) {
-        throw new UnsupportedOperationException("not implemented yet");
+        metadata.updateTopic(project, topic, comment, lifecycleDays);
     }
 
     @Override
     public void deleteTopic(String project, String topic) {
-        throw new UnsupportedOperationException("not implemented yet");
+        metadata.deleteTopic(project, topic);
     }
 
     @Override
     public void appendFields(String project, String topic, List<FieldSpec> fields) {
-        throw new UnsupportedOperationException("not implemented yet");
+        metadata.appendFields(project, topic, fields);
     }
 
     @Override
     public List<ShardInfo> listShards(String project, String topic) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return shards.listShards(project, topic);
     }
 
     @Override
     public List<ShardInfo> splitShard(
             String project, String topic, String shardId, String splitKey) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return shards.splitShard(project, topic, shardId, splitKey);
     }
 
     @Override
     public ShardInfo mergeShard(
             String project, String topic, String shardId, String adjacentShardId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return shards.mergeShard(project, topic, shardId, adjacentShardId);
     }
 
     @Override
     public CursorResult getCursor(
             String project, String topic, String shardId, CursorType type, long parameter) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return reads.getCursor(project, topic, shardId, type, parameter);
     }
 
     @Override
     public List<PutFailure> putRecords(String project, String topic, List<PutRecord> records) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return writes.putRecords(project, topic, records);
     }
 
     @Override
     public void putRecordsByShard(
             String project, String topic, String shardId, List<PutRecord> records) {
-        throw new UnsupportedOperationException("not implemented yet");
+        writes.putRecordsByShard(project, topic, shardId, records);
     }
 
     @Override
     public ReadResult getRecords(
             String project, String topic, String shardId, String cursor, int limit) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return reads.getRecords(project, topic, shardId, cursor, limit);
     }
 
     @Override
     public MeterInfo getMeter(String project, String topic, String shardId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return reads.getMeter(project, topic, shardId);
     }
 
     @Override
     public String createSubscription(String project, String topic, String comment) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return subscriptions.createSubscription(project, topic, comment);
     }
 
     @Override
     public SubscriptionInfo getSubscription(String project, String topic, String subId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return subscriptions.getSubscription(project, topic, subId);
     }
 
     @Override
     public SubscriptionPage listSubscriptions(
             String project, String topic, int pageIndex, int pageSize, String search) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return subscriptions.listSubscriptions(project, topic, pageIndex, pageSize, search);
     }
 
     @Override
     public void updateSubscriptionComment(
             String project, String topic, String subId, String comment) {
-        throw new UnsupportedOperationException("not implemented yet");
+        subscriptions.updateComment(project, topic, subId, comment);
     }
 
     @Override
     public void updateSubscriptionState(
             String project, String topic, String subId, boolean online) {
-        throw new UnsupportedOperationException("not implemented yet");
+        subscriptions.updateState(project, topic, subId, online);
     }
 
     @Override
     public void deleteSubscription(String project, String topic, String subId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        subscriptions.delete(project, topic, subId);
     }
 
     @Override
     public Map<String, OffsetInfo> openOffsetSession(
             String project, String topic, String subId, List<String> shardIds) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return subscriptions.openSession(project, topic, subId, shardIds);
     }
 
     @Override
     public Map<String, OffsetInfo> getOffsets(
             String project, String topic, String subId, List<String> shardIds) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return subscriptions.getOffsets(project, topic, subId, shardIds);
     }
 
     @Override
     public void commitOffsets(
             String project, String topic, String subId, Map<String, OffsetInfo> offsets) {
-        throw new UnsupportedOperationException("not implemented yet");
+        subscriptions.commit(project, topic, subId, offsets);
     }
 
     @Override
     public void resetOffsets(
             String project, String topic, String subId, Map<String, OffsetInfo> offsets) {
-        throw new UnsupportedOperationException("not implemented yet");
+        subscriptions.reset(project, topic, subId, offsets);
     }
 }

@@ -1,0 +1,77 @@
+package io.github.flinkdatahub.emulator;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.util.function.Consumer;
+
+/**
+ * JUnit 5 extension that runs one {@link DataHubEmulator} for a test class: started before all
+ * tests, closed after them, fault rules cleared before each test.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final DataHubEmulatorExtension EMULATOR = new DataHubEmulatorExtension();
+ *
+ * @Test
+ * void writes() {
+ *     DatahubClient client = ... EMULATOR.endpoint() ...;
+ * }
+ * }</pre>
+ *
+ * <p>Use {@link #DataHubEmulatorExtension(Consumer)} to customise the builder (clock, limits,
+ * credentials, ...). Register it as a {@code static} field so it is shared by the class's tests.
+ */
+public final class DataHubEmulatorExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+
+    private final Consumer<DataHubEmulator.Builder> customiser;
+    private DataHubEmulator emulator;
+
+    public DataHubEmulatorExtension() {
+        this(b -> {});
+    }
+
+    public DataHubEmulatorExtension(Consumer<DataHubEmulator.Builder> customiser) {
+        this.customiser = customiser;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (emulator == null) {
+            DataHubEmulator.Builder builder = DataHubEmulator.builder();
+            customiser.accept(builder);
+            emulator = builder.build().start();
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        emulator().faults().clear();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (emulator != null) {
+            emulator.close();
+            emulator = null;
+        }
+    }
+
+    /** The running emulator. */
+    public DataHubEmulator emulator() {
+        if (emulator == null) {
+            throw new IllegalStateException(
+                    "The emulator runs only while the test class runs; register the extension"
+                            + " with @RegisterExtension on a static field");
+        }
+        return emulator;
+    }
+
+    /** The running emulator's endpoint, e.g. {@code http://127.0.0.1:40123}. */
+    public String endpoint() {
+        return emulator().endpoint();
+    }
+}

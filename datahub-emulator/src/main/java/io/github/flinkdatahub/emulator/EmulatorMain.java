@@ -1,0 +1,73 @@
+package io.github.flinkdatahub.emulator;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The standalone emulator: {@code java -jar datahub-emulator.jar [options]} (see {@code --help}).
+ * Prints exactly one line {@code DataHub emulator listening on http://HOST:PORT} to stdout when
+ * ready; exits with status 2 on bad flags; closes cleanly on SIGTERM.
+ */
+public final class EmulatorMain {
+
+    private EmulatorMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        configureLogging();
+        EmulatorCli.Parsed parsed;
+        try {
+            parsed = EmulatorCli.parse(args);
+        } catch (EmulatorCli.UsageException e) {
+            System.err.println("datahub-emulator: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (parsed.help()) {
+            System.out.println(EmulatorCli.USAGE);
+            return;
+        }
+        DataHubEmulator emulator;
+        try {
+            emulator = parsed.builder().build().start();
+        } catch (RuntimeException e) {
+            System.err.println("datahub-emulator: " + e.getMessage());
+            if (e.getCause() != null) {
+                System.err.println("  caused by: " + e.getCause());
+            }
+            System.exit(1);
+            return;
+        }
+        parsed.applyFaults(emulator.faults());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    emulator.close();
+                                    stopped.countDown();
+                                },
+                                "datahub-emulator-shutdown"));
+        PrintStream out = System.out;
+        out.println("DataHub emulator listening on " + emulator.endpoint());
+        out.flush();
+        stopped.await();
+    }
+
+    /**
+     * The standalone jar bundles slf4j-simple: log our own messages at info, Jetty's at warn, to
+     * stderr (stdout carries only the ready line). System properties given by the user win.
+     */
+    private static void configureLogging() {
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

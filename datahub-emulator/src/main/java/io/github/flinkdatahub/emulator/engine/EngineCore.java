@@ -1,0 +1,148 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.emulator.engine;
+
+import io.github.flinkdatahub.emulator.engine.EngineState.Project;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What the operation classes share: state, clock, journal, the metadata lock and lookups. Every
+ * state change goes through {@link #commit}: journal the event (durable per the fsync policy), then
+ * apply it, so an acknowledged change is always recoverable.
+ */
+final class EngineCore implements AutoCloseable {
+
+    final EngineOptions options;
+    final Clock clock;
+    final EngineState state = new EngineState();
+
+    /** Guards metadata changes (projects, topics, shard topology, subscriptions, offsets). */
+    final ReentrantLock metaLock = new ReentrantLock();
+
+    private final StateApplier applier = new StateApplier(state);
+    private final Journal journal;
+    private final ScheduledExecutorService background;
+
+    EngineCore(EngineOptions options) {
+        this.options = options;
+        this.clock = options.clock();
+        if (options.dataDir() != null) {
+            try {
+                journal = Journal.open(options.dataDir(), options.fsyncPolicy(), applier::apply);
+            } catch (IOException e) {
+                throw new UncheckedIOException(
+                        "Cannot open the emulator data directory " + options.dataDir(), e);
+            }
+        } else {
+            journal = null;
+        }
+        background =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "datahub-engine-background");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        long retention = options.retentionCheckInterval().toMillis();
+        if (retention > 0) {
+            background.scheduleWithFixedDelay(
+                    this::expireAll, retention, retention, TimeUnit.MILLISECONDS);
+        }
+        if (journal != null && options.fsyncPolicy() == FsyncPolicy.INTERVAL) {
+            long interval = options.fsyncInterval().toMillis();
+            background.scheduleWithFixedDelay(
+                    journal::syncAll, interval, interval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    long now() {
+        return clock.millis();
+    }
+
+    /** Journals and applies one event. Callers hold the locks that order it. */
+    void commit(byte[] event) {
+        if (journal != null) {
+            long position = journal.append(event);
+            journal.awaitDurable(position);
+        }
+        applier.apply(event);
+    }
+
+    Project project(String name) {
+        Project p = state.projects.get(Names.key(name));
+        if (p == null) {
+            throw EngineException.noSuchProject();
+        }
+        return p;
+    }
+
+    Topic topic(String project, String topic) {
+        Topic t = project(project).topics.get(Names.key(topic));
+        if (t == null) {
+            throw EngineException.noSuchTopic();
+        }
+        return t;
+    }
+
+    /** Any id that is not an existing shard's (numeric or not) is NoSuchShard. */
+    static Shard shard(Topic t, String shardId) {
+        Shard s = null;
+        if (shardId != null && shardId.matches("\\d{1,9}")) {
+            s = t.shards.get(Integer.parseInt(shardId));
+        }
+        if (s == null) {
+            throw EngineException.noSuchShard(shardId);
+        }
+        return s;
+    }
+
+    /** Lazily drops the shard's records that are past the topic's lifecycle. */
+    void expire(Topic t, Shard s) {
+        s.expire(t.retentionCutoff(now()));
+    }
+
+    private void expireAll() {
+        try {
+            for (Topic t : state.topicsByUid.values()) {
+                for (Shard s : t.shards.values()) {
+                    expire(t, s);
+                }
+            }
+        } catch (RuntimeException e) {
+            // Never let the sweep die; lazy expiry on access still applies.
+        }
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot close the emulator journal", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.emulator.engine;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+
+/**
+ * The append-only journal of a durable engine: entries framed as {@code int length, int CRC32C,
+ * payload}. Written straight to the file channel (so the OS has them, surviving {@code kill -9}),
+ * forced to disk per the {@link FsyncPolicy}. Concurrent writers share one fsync (group commit):
+ * the first waiter forces everything written so far, the others find their entry already synced.
+ */
+final class Journal implements AutoCloseable {
+
+    static final String FILE_NAME = "journal.log";
+    private static final int HEADER = 8;
+    private static final int MAX_ENTRY = 256 * 1024 * 1024;
+
+    private final FileChannel channel;
+    private final FsyncPolicy policy;
+    private final Object writeLock = new Object();
+    private final Object syncLock = new Object();
+    private volatile long written;
+    private volatile long synced;
+
+    private Journal(FileChannel channel, FsyncPolicy policy, long size) {
+        this.channel = channel;
+        this.policy = policy;
+        this.written = size;
+        this.synced = size;
+    }
+
+    /**
+     * Opens the journal in {@code dir}, passing every intact entry to {@code replay} in order, and
+     * truncates a torn or corrupt tail (an entry cut short by a crash) so appends continue after
+     * the last good entry.
+     */
+    static Journal open(Path dir, FsyncPolicy policy, Consumer<byte[]> replay) throws IOException {
+        Files.createDirectories(dir);
+        FileChannel ch =
+                FileChannel.open(
+                        dir.resolve(FILE_NAME),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+        long good = 0;
+        long size = ch.size();
+        ByteBuffer header = ByteBuffer.allocate(HEADER);
+        while (good + HEADER <= size) {
+            header.clear();
+            readFully(ch, header, good);
+            header.flip();
+            int length = header.getInt();
+            int crc = header.getInt();
+            if (length <= 0 || length > MAX_ENTRY || good + HEADER + length > size) {
+                break;
+            }
+            ByteBuffer payload = ByteBuffer.allocate(length);
+            readFully(ch, payload, good + HEADER);
+            CRC32C c = new CRC32C();
+            c.update(payload.array());
+            if ((int) c.getValue() != crc) {
+                break;
+            }
+            replay.accept(payload.array());
+            good += HEADER + length;
+        }
+        if (good < size) {
+            ch.truncate(good);
+            ch.force(true);
+        }
+        ch.position(good);
+        return new Journal(ch, policy, good);
+    }
+
+    /** Writes one entry and returns the journal position after it. */
+    long append(byte[] payload) {
+        CRC32C c = new CRC32C();
+        c.update(payload);
+        ByteBuffer buf = ByteBuffer.allocate(HEADER + payload.length);
+        buf.putInt(payload.length).putInt((int) c.getValue()).put(payload).flip();
+        synchronized (writeLock) {
+            try {
+                while (buf.hasRemaining()) {
+                    channel.write(buf);
+                }
+            } catch (IOException e) {
+                throw Errors.internal("Cannot write the emulator journal: " + e.getMessage(), e);
+            }
+            written += HEADER + payload.length;
+            return written;
+        }
+    }
+
+    /** Returns once the entry ending at {@code position} is durable per the policy. */
+    void awaitDurable(long position) {
+        if (policy != FsyncPolicy.ALWAYS) {
+            return;
+        }
+        syncUpTo(position);
+    }
+
+    /** Forces everything written so far (the INTERVAL policy's background task). */
+    void syncAll() {
+        syncUpTo(written);
+    }
+
+    private void syncUpTo(long position) {
+        if (synced >= position) {
+            return;
+        }
+        synchronized (syncLock) {
+            if (synced >= position) {
+                return; // a concurrent writer's fsync covered this entry
+            }
+            long target = written;
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                throw Errors.internal("Cannot fsync the emulator journal: " + e.getMessage(), e);
+            }
+            synced = target;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (policy != FsyncPolicy.NONE && channel.isOpen()) {
+            channel.force(false);
+        }
+        channel.close();
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer buf, long position)
+            throws IOException {
+        long pos = position;
+        while (buf.hasRemaining()) {
+            int n = ch.read(buf, pos);
+            if (n < 0) {
+                throw new IOException("unexpected end of journal at " + pos);
+            }
+            pos += n;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.emulator.engine;
+
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.CursorResult;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.CursorType;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.MeterInfo;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.ReadResult;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.StoredRecord;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * GetCursor, GetRecords and metering. Reads never take the append lock: they see a snapshot of the
+ * shard's published records.
+ *
+ * <p>Cursor edge cases (section 4.4): OLDEST on an empty shard points at the next sequence (0 on a
+ * new shard) with RecordTime 0; LATEST points at the last record, or at the next sequence when
+ * nothing is retained; SEQUENCE n is valid in [oldest, latest+1]; SYSTEM_TIME t points at the first
+ * record with SystemTime >= t. When no record is at or after t, a t that is not in the future
+ * ({@code t <= now}, i.e. between the last record and now) gets the tail cursor (the next sequence;
+ * reading it returns the records written from then on), while a t in the future is SeekOutOfRange —
+ * as the real service answers for "10 s after the last write".
+ */
+final class ReadOps {
+
+    private final EngineCore core;
+
+    ReadOps(EngineCore core) {
+        this.core = core;
+    }
+
+    CursorResult getCursor(
+            String project, String topic, String shardId, CursorType type, long parameter) {
+        Topic t = core.topic(project, topic);
+        Shard s = EngineCore.shard(t, shardId);
+        if (type == null) {
+            throw Errors.invalidParameter(
+                    "Cursor type must be OLDEST, LATEST, SYSTEM_TIME or SEQUENCE.");
+        }
+        core.expire(t, s);
+        Shard.View head = s.read(0, 1);
+        long seq;
+        switch (type) {
+            case OLDEST:
+                seq = head.oldestSeq();
+                break;
+            case LATEST:
+                seq = head.nextSeq() > head.oldestSeq() ? head.nextSeq() - 1 : head.nextSeq();
+                break;
+            case SEQUENCE:
+                if (parameter < head.oldestSeq() || parameter > head.nextSeq()) {
+                    throw Errors.seekOutOfRange(
+                            "Sequence "
+                                    + parameter
+                                    + " is out of range ["
+                                    + head.oldestSeq()
+                                    + ", "
+                                    + head.nextSeq()
+                                    + "].");
+                }
+                seq = parameter;
+                break;
+            case SYSTEM_TIME:
+                seq = s.firstAtOrAfter(parameter);
+                if (seq < 0) {
+                    if (parameter > core.now()) {
+                        throw Errors.seekOutOfRange(
+                                "SystemTime " + parameter + " is after the last record.");
+                    }
+                    seq = s.nextSeq();
+                }
+                break;
+            default:
+                throw new IllegalStateException("unreachable");
+        }
+        Shard.View at = s.read(seq, 1);
+        long time = at.records().isEmpty() ? 0 : at.records().get(0).timeMillis();
+        return new CursorResult(Cursors.encode(t.uid, s.id, seq), time, seq);
+    }
+
+    ReadResult getRecords(String project, String topic, String shardId, String cursor, int limit) {
+        Topic t = core.topic(project, topic);
+        Shard s = EngineCore.shard(t, shardId);
+        int n = Math.max(1, Math.min(1000, limit));
+        long seq = Cursors.decode(cursor, t.uid, s.id);
+        core.expire(t, s);
+        // Read the state first: once CLOSED, the snapshot below is the shard's final content.
+        boolean closed = !s.isActive();
+        Shard.View view = s.read(seq, n);
+        if (seq < view.oldestSeq() || seq > view.nextSeq()) {
+            throw Errors.invalidCursor(); // expired, or not a position this shard ever had
+        }
+        if (closed && seq >= view.nextSeq()) {
+            throw Errors.invalidShardOperation(s.idText);
+        }
+        List<StoredRecord> out = new ArrayList<>(view.records().size());
+        int fieldCount = t.fields.size();
+        for (int i = 0; i < view.records().size(); i++) {
+            Shard.Rec r = view.records().get(i);
+            long sq = seq + i;
+            RecordCodec.Body body = RecordCodec.decode(r.payload());
+            List<String> values = body.values();
+            if (values != null && values.size() < fieldCount) {
+                List<String> padded = new ArrayList<>(values);
+                padded.addAll(Collections.nCopies(fieldCount - values.size(), null));
+                values = padded;
+            }
+            out.add(
+                    new StoredRecord(
+                            s.idText,
+                            sq,
+                            r.timeMillis(),
+                            Cursors.encode(t.uid, s.id, sq),
+                            Cursors.encode(t.uid, s.id, sq + 1),
+                            body.attributes(),
+                            values == null ? null : Collections.unmodifiableList(values),
+                            body.blob()));
+        }
+        String next = out.isEmpty() ? cursor : Cursors.encode(t.uid, s.id, seq + out.size());
+        return new ReadResult(
+                next, seq, view.nextSeq() - 1, view.lastTimeMillis(), List.copyOf(out));
+    }
+
+    MeterInfo getMeter(String project, String topic, String shardId) {
+        Topic t = core.topic(project, topic);
+        Shard s = EngineCore.shard(t, shardId);
+        core.expire(t, s);
+        if (s.nextSeq() == 0) {
+            throw Errors.noSuchMeteringInfo(s.idText);
+        }
+        long end = s.isActive() ? core.now() : s.closedTimeMillis();
+        return new MeterInfo(Math.max(0, (end - s.createTimeMillis) / 1000), s.storageBytes());
+    }
+}

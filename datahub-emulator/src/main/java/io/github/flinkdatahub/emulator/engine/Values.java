@@ -1,0 +1,129 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.emulator.engine;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Validates tuple values against their DataHub type and returns their canonical text: integers and
+ * booleans normalised (so the Java SDK can parse them back), DECIMAL, FLOAT and DOUBLE kept
+ * verbatim (BigDecimal equality is scale-sensitive), STRING unchanged.
+ */
+final class Values {
+
+    /** Per-value STRING limit (2 MB, docs). */
+    static final int MAX_STRING_BYTES = 2 * 1024 * 1024;
+
+    /** TIMESTAMP range in microseconds: 0001-01-01 .. 9999-12-31 23:59:59 UTC (docs). */
+    static final long MIN_TIMESTAMP = -62135798400000000L;
+
+    static final long MAX_TIMESTAMP = 253402271999000000L;
+
+    private static final Pattern FLOATING =
+            Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)");
+
+    private Values() {}
+
+    /**
+     * Returns the canonical text of {@code value} for {@code type}.
+     *
+     * @throws IllegalArgumentException with a message naming what is allowed
+     */
+    static String canonical(String type, String value) {
+        switch (type) {
+            case "TINYINT":
+                return integer(value, -128, 127, type);
+            case "SMALLINT":
+                return integer(value, -32768, 32767, type);
+            case "INTEGER":
+                return integer(value, Integer.MIN_VALUE, Integer.MAX_VALUE, type);
+            case "BIGINT":
+                // The docs exclude Long.MIN_VALUE from the BIGINT range.
+                return integer(value, -Long.MAX_VALUE, Long.MAX_VALUE, type);
+            case "TIMESTAMP":
+                return integer(value, MIN_TIMESTAMP, MAX_TIMESTAMP, type);
+            case "FLOAT":
+                return floating(value, true);
+            case "DOUBLE":
+                return floating(value, false);
+            case "DECIMAL":
+                try {
+                    new BigDecimal(value);
+                    return value;
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + shorten(value) + "' is not a DECIMAL");
+                }
+            case "BOOLEAN":
+                return bool(value);
+            case "STRING":
+                if (value.length() > MAX_STRING_BYTES / 3
+                        && value.getBytes(StandardCharsets.UTF_8).length > MAX_STRING_BYTES) {
+                    throw new IllegalArgumentException(
+                            "STRING value exceeds " + MAX_STRING_BYTES + " bytes");
+                }
+                return value;
+            default:
+                throw new IllegalArgumentException("unknown type " + type);
+        }
+    }
+
+    private static String integer(String value, long min, long max, String type) {
+        long v;
+        try {
+            v = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "'" + shorten(value) + "' is not a " + type + " (a decimal integer)");
+        }
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(
+                    value + " is out of the " + type + " range " + min + ".." + max);
+        }
+        return Long.toString(v);
+    }
+
+    private static String floating(String value, boolean isFloat) {
+        String type = isFloat ? "FLOAT" : "DOUBLE";
+        if (!FLOATING.matcher(value).matches()) {
+            throw new IllegalArgumentException("'" + shorten(value) + "' is not a " + type);
+        }
+        double d = isFloat ? Float.parseFloat(value) : Double.parseDouble(value);
+        if (Double.isInfinite(d) && !value.contains("Infinity")) {
+            throw new IllegalArgumentException(value + " is out of the " + type + " range");
+        }
+        return value;
+    }
+
+    private static String bool(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (v.equals("true") || v.equals("1")) {
+            return "true";
+        }
+        if (v.equals("false") || v.equals("0")) {
+            return "false";
+        }
+        throw new IllegalArgumentException(
+                "'" + shorten(value) + "' is not a BOOLEAN (true, false, 1 or 0)");
+    }
+
+    private static String shorten(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "...";
+    }
+}

@@ -1,0 +1,247 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.emulator.engine;
+
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.FieldSpec;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.PutFailure;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.PutRecord;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.RecordType;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PutRecords (routed, per-record failures) and PutRecordsByShard (whole-request failure). A shard's
+ * batch is journaled and published under the shard's append lock: sequences are contiguous and
+ * readers see the batch all at once.
+ */
+final class WriteOps {
+
+    /** Records per put (docs); more is a bad request, not throttling, so InvalidParameter. */
+    static final int MAX_RECORDS_PER_PUT = 10_000;
+
+    /**
+     * Size of one record (values, blob and attributes); a record cannot exceed the 4 MB request
+     * body limit, the only size limit documented besides 2 MB per STRING value.
+     */
+    static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
+
+    private final EngineCore core;
+
+    WriteOps(EngineCore core) {
+        this.core = core;
+    }
+
+    List<PutFailure> putRecords(String project, String topic, List<PutRecord> records) {
+        Topic t = core.topic(project, topic);
+        checkCount(records);
+        List<PutFailure> failures = new ArrayList<>();
+        Map<Shard, List<Integer>> indexes = new LinkedHashMap<>();
+        Map<Shard, List<byte[]>> payloads = new LinkedHashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            PutRecord r = records.get(i);
+            try {
+                Shard s = route(t, r);
+                byte[] payload = encode(t, r);
+                indexes.computeIfAbsent(s, k -> new ArrayList<>()).add(i);
+                payloads.computeIfAbsent(s, k -> new ArrayList<>()).add(payload);
+            } catch (EngineException e) {
+                failures.add(new PutFailure(i, e.errorCode(), e.getMessage()));
+            }
+        }
+        for (Map.Entry<Shard, List<byte[]>> e : payloads.entrySet()) {
+            try {
+                append(t, e.getKey(), e.getValue());
+            } catch (EngineException ex) {
+                // The shard was closed (split/merge) or the topic deleted after routing.
+                for (int i : indexes.get(e.getKey())) {
+                    failures.add(new PutFailure(i, ex.errorCode(), ex.getMessage()));
+                }
+            }
+        }
+        failures.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        return failures;
+    }
+
+    void putRecordsByShard(String project, String topic, String shardId, List<PutRecord> records) {
+        Topic t = core.topic(project, topic);
+        checkCount(records);
+        Shard s = explicitShard(t, shardId);
+        List<byte[]> payloads = new ArrayList<>(records.size());
+        for (PutRecord r : records) {
+            payloads.add(encode(t, r));
+        }
+        if (!payloads.isEmpty()) {
+            append(t, s, payloads);
+        }
+    }
+
+    private void append(Topic t, Shard s, List<byte[]> payloads) {
+        s.appendLock.lock();
+        try {
+            if (s.isDeleted()) {
+                throw EngineException.noSuchTopic();
+            }
+            if (!s.isActive()) {
+                throw Errors.invalidShardOperation(s.idText);
+            }
+            EventCodec.Out e =
+                    new EventCodec.Out(EventCodec.RECORDS)
+                            .l(t.uid)
+                            .i(s.id)
+                            .l(s.nextSeq())
+                            .l(s.appendTime(core.now()))
+                            .i(payloads.size());
+            for (byte[] p : payloads) {
+                e.bytes(p);
+            }
+            core.commit(e.build());
+        } finally {
+            s.appendLock.unlock();
+        }
+    }
+
+    private static void checkCount(List<PutRecord> records) {
+        if (records == null) {
+            throw Errors.invalidParameter("Records must be given.");
+        }
+        if (records.size() > MAX_RECORDS_PER_PUT) {
+            throw Errors.invalidParameter(
+                    "At most "
+                            + MAX_RECORDS_PER_PUT
+                            + " records per put, got "
+                            + records.size()
+                            + ".");
+        }
+    }
+
+    /** Routing precedence: ShardId, HashKey, PartitionKey (MD5), round robin over ACTIVE shards. */
+    private static Shard route(Topic t, PutRecord r) {
+        if (r == null) {
+            throw Errors.malformedRecord("the record is null");
+        }
+        if (notEmpty(r.shardId())) {
+            return explicitShard(t, r.shardId());
+        }
+        List<Shard> active = t.activeShardsInKeyOrder();
+        if (active.isEmpty()) {
+            throw Errors.invalidShardOperation("(none active)");
+        }
+        BigInteger key = null;
+        if (notEmpty(r.hashKey())) {
+            key = HashKeys.parse(r.hashKey());
+            if (key == null) {
+                throw Errors.invalidParameter(
+                        "HashKey must be 1-32 hex digits, was '" + r.hashKey() + "'.");
+            }
+        } else if (notEmpty(r.partitionKey())) {
+            key = HashKeys.md5(r.partitionKey());
+        }
+        if (key == null) {
+            return active.get((int) Math.floorMod(t.roundRobin.getAndIncrement(), active.size()));
+        }
+        for (Shard s : active) {
+            if (s.owns(key)) {
+                return s;
+            }
+        }
+        throw Errors.invalidParameter("No active shard owns hash key " + HashKeys.format(key));
+    }
+
+    private static Shard explicitShard(Topic t, String shardId) {
+        if (shardId == null || !shardId.matches("\\d+")) {
+            throw Errors.invalidShardId(shardId);
+        }
+        Shard s = shardId.length() > 9 ? null : t.shards.get(Integer.parseInt(shardId));
+        if (s == null) {
+            throw EngineException.noSuchShard(shardId);
+        }
+        if (!s.isActive()) {
+            throw Errors.invalidShardOperation(shardId);
+        }
+        return s;
+    }
+
+    /** Validates the record against the topic and returns its stored form. */
+    private static byte[] encode(Topic t, PutRecord r) {
+        long size = 0;
+        if (r.attributes() != null) {
+            for (Map.Entry<String, String> a : r.attributes().entrySet()) {
+                if (a.getKey() == null || a.getValue() == null) {
+                    throw Errors.malformedRecord("attribute keys and values must not be null");
+                }
+                size += utf8(a.getKey()) + utf8(a.getValue());
+            }
+        }
+        List<String> canonical = null;
+        if (t.recordType == RecordType.TUPLE) {
+            if (r.tupleValues() == null) {
+                throw Errors.malformedRecord("a BLOB record cannot be written to a TUPLE topic");
+            }
+            List<FieldSpec> fields = t.fields;
+            if (r.tupleValues().size() != fields.size()) {
+                throw Errors.malformedRecord(
+                        "the schema has "
+                                + fields.size()
+                                + " fields but the record has "
+                                + r.tupleValues().size()
+                                + " values");
+            }
+            canonical = new ArrayList<>(fields.size());
+            for (int i = 0; i < fields.size(); i++) {
+                FieldSpec f = fields.get(i);
+                String v = r.tupleValues().get(i);
+                if (v == null) {
+                    if (f.notNull()) {
+                        throw Errors.malformedRecord("field '" + f.name() + "' must not be null");
+                    }
+                    canonical.add(null);
+                    continue;
+                }
+                try {
+                    String c = Values.canonical(f.type(), v);
+                    canonical.add(c);
+                    size += utf8(c);
+                } catch (IllegalArgumentException e) {
+                    throw Errors.malformedRecord("field '" + f.name() + "': " + e.getMessage());
+                }
+            }
+        } else {
+            if (r.blob() == null) {
+                throw Errors.malformedRecord("a TUPLE record cannot be written to a BLOB topic");
+            }
+            size += r.blob().length;
+        }
+        if (size > MAX_RECORD_BYTES) {
+            throw Errors.invalidParameter(
+                    "The record is " + size + " bytes; at most " + MAX_RECORD_BYTES + " allowed.");
+        }
+        return RecordCodec.encode(r.attributes(), canonical, r.blob());
+    }
+
+    private static long utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static boolean notEmpty(String s) {
+        return s != null && !s.isEmpty();
+    }
+}

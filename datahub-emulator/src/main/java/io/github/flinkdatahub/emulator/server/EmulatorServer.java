@@ -1,0 +1,89 @@
+package io.github.flinkdatahub.emulator.server;
+
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The Jetty 12 server around {@link DataHubHandler}: one HTTP/1.1 connector, a small thread pool,
+ * no {@code Server} header, and an error handler that answers Jetty's own protocol errors (bad
+ * request lines, oversized headers) as DataHub errors too.
+ */
+public final class EmulatorServer implements AutoCloseable {
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    public EmulatorServer(String host, int port, DataHubHandler handler, RequestIds requestIds) {
+        QueuedThreadPool pool = new QueuedThreadPool(64, 4);
+        pool.setName("datahub-emulator");
+        pool.setDaemon(true);
+        this.server = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(64 * 1024);
+        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(handler);
+        server.setErrorHandler(new DataHubErrorHandler(requestIds));
+        server.setStopTimeout(2_000);
+    }
+
+    /** Binds and starts serving. */
+    public void start() throws Exception {
+        server.start();
+    }
+
+    /** The bound port (the real one when 0 was asked). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    /** Renders errors Jetty raises before our handler runs as DataHub error bodies. */
+    private static final class DataHubErrorHandler extends ErrorHandler {
+        private final RequestIds requestIds;
+
+        DataHubErrorHandler(RequestIds requestIds) {
+            this.requestIds = requestIds;
+        }
+
+        @Override
+        protected void generateResponse(
+                Request request,
+                Response response,
+                int code,
+                String message,
+                Throwable cause,
+                Callback callback) {
+            String requestId = requestIds.next();
+            int status = code >= 400 && code <= 599 ? code : 500;
+            String errorCode =
+                    status == 404 || status == 405
+                            ? "InvalidUriSpec"
+                            : status >= 500 ? "InternalServerError" : "InvalidParameter";
+            response.getHeaders().put(DataHubHandler.REQUEST_ID, requestId);
+            DataHubHandler.write(
+                    response,
+                    HttpReply.error(
+                            status >= 500 ? status : 400,
+                            errorCode,
+                            message == null ? "HTTP error " + code : message,
+                            requestId),
+                    callback);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.flinkdatahub.emulator.server;
+
+import io.github.flinkdatahub.emulator.engine.EngineException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+
+/** A response to send: status, Content-Type (null for an empty body) and body bytes. */
+public record HttpReply(int status, String contentType, byte[] body) {
+
+    /** The Content-Type of JSON bodies, errors included: exactly this, no charset (section 3.1). */
+    public static final String JSON = "application/json";
+
+    public static final String PROTOBUF = "application/x-protobuf";
+
+    static HttpReply json(int status, JsonNode body) {
+        return new HttpReply(status, JSON, Json.bytes(body));
+    }
+
+    static HttpReply ok(JsonNode body) {
+        return json(200, body);
+    }
+
+    /** A success without data; the SDKs ignore such bodies, so send none. */
+    static HttpReply empty(int status) {
+        return new HttpReply(status, null, new byte[0]);
+    }
+
+    static HttpReply pb(byte[] payload) {
+        return new HttpReply(200, PROTOBUF, PbFrame.encode(payload));
+    }
+
+    /** The DataHub error body {@code {"ErrorCode","ErrorMessage","RequestId"}}. */
+    public static HttpReply error(int status, String code, String message, String requestId) {
+        var node = Json.object();
+        node.put("ErrorCode", code);
+        node.put("ErrorMessage", message == null ? "" : message);
+        node.put("RequestId", requestId);
+        return json(status, node);
+    }
+
+    static HttpReply error(EngineException e, String requestId) {
+        return error(e.httpStatus(), e.errorCode(), e.getMessage(), requestId);
+    }
+
+    /** The body as UTF-8 text, for tests and logs. */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,152 @@
+package io.github.flinkdatahub.emulator.server;
+
+import io.github.flinkdatahub.emulator.engine.DataHubEngine;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.CursorResult;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.CursorType;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.MeterInfo;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.PutFailure;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.PutRecord;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.ReadResult;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.RecordType;
+import io.github.flinkdatahub.emulator.engine.EngineException;
+import io.github.flinkdatahub.protocol.DatahubProtos;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Locale;
+
+/** Cursors, record put/get (JSON and PB) and metering (sections 4.4-4.6). */
+final class RecordOperations {
+
+    private final DataHubEngine engine;
+    private final ShardLimiter writeLimiter;
+    private final ShardLimiter readLimiter;
+
+    RecordOperations(DataHubEngine engine, ShardLimiter writeLimiter, ShardLimiter readLimiter) {
+        this.engine = engine;
+        this.writeLimiter = writeLimiter;
+        this.readLimiter = readLimiter;
+    }
+
+    HttpReply getCursor(Exchange ex) {
+        String typeText = Json.text(ex.json(), "Type", true);
+        CursorType type;
+        try {
+            type = CursorType.valueOf(typeText.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw EngineException.invalidParameter(
+                    "Type must be OLDEST, LATEST, SYSTEM_TIME or SEQUENCE, got '" + typeText + "'");
+        }
+        long parameter = 0;
+        if (type == CursorType.SYSTEM_TIME) {
+            parameter = Json.longValue(ex.json(), "SystemTime", true);
+        } else if (type == CursorType.SEQUENCE) {
+            parameter = Json.longValue(ex.json(), "Sequence", true);
+        }
+        Route r = ex.route();
+        CursorResult c = engine.getCursor(r.project(), r.topic(), r.shardId(), type, parameter);
+        ObjectNode out = Json.object();
+        out.put("Cursor", c.cursor());
+        out.put("RecordTime", c.recordTimeMillis());
+        out.put("Sequence", c.sequence());
+        return HttpReply.ok(out);
+    }
+
+    HttpReply putRecords(Exchange ex) {
+        Route r = ex.route();
+        boolean pb = ex.pbPayload() != null;
+        List<PutRecord> records = pb ? decodePb(ex) : RecordCodec.fromJson(ex.json());
+        limitTopicPut(r, records);
+        List<PutFailure> failures = engine.putRecords(r.project(), r.topic(), records);
+        if (pb) {
+            return HttpReply.pb(RecordCodec.failuresPb(failures));
+        }
+        return HttpReply.ok(RecordCodec.failuresJson(failures));
+    }
+
+    /**
+     * Topic-level puts are limited per shard for records that name their ShardId; records routed
+     * by hash or partition key are not counted (the engine picks their shard).
+     */
+    private void limitTopicPut(Route r, List<PutRecord> records) {
+        if (writeLimiter.unlimited()) {
+            return;
+        }
+        Map<String, List<PutRecord>> byShard = new TreeMap<>();
+        for (PutRecord p : records) {
+            if (p.shardId() != null) {
+                byShard.computeIfAbsent(p.shardId(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        byShard.forEach(
+                (shard, list) ->
+                        writeLimiter.acquire(r.project(), r.topic(), shard, payloadBytes(list)));
+    }
+
+    /** Success is an empty body: every SDK ignores it. */
+    HttpReply putRecordsByShard(Exchange ex) {
+        Route r = ex.route();
+        List<PutRecord> records = decodePb(ex);
+        writeLimiter.acquire(r.project(), r.topic(), r.shardId(), payloadBytes(records));
+        engine.putRecordsByShard(r.project(), r.topic(), r.shardId(), records);
+        return HttpReply.empty(200);
+    }
+
+    HttpReply getRecords(Exchange ex) {
+        Route r = ex.route();
+        String cursor;
+        int limit;
+        if (ex.pbPayload() != null) {
+            DatahubProtos.GetRecordsRequest req = RecordCodec.parseGet(ex.pbPayload());
+            cursor = req.getCursor();
+            limit = req.getLimit();
+        } else {
+            cursor = Json.text(ex.json(), "Cursor", true);
+            Integer l = Json.intValue(ex.json(), "Limit", false);
+            limit = l == null ? 1 : l;
+        }
+        readLimiter.acquire(r.project(), r.topic(), r.shardId(), 0);
+        RecordType type = engine.getTopic(r.project(), r.topic()).recordType();
+        ReadResult result = engine.getRecords(r.project(), r.topic(), r.shardId(), cursor, limit);
+        if (ex.pbPayload() != null) {
+            return HttpReply.pb(RecordCodec.readPb(result, type));
+        }
+        return HttpReply.ok(RecordCodec.readJson(result, type));
+    }
+
+    HttpReply getMeter(Exchange ex) {
+        Route r = ex.route();
+        MeterInfo m = engine.getMeter(r.project(), r.topic(), r.shardId());
+        ObjectNode out = Json.object();
+        out.put("ActiveTime", m.activeTimeSeconds());
+        out.put("Storage", m.storageBytes());
+        return HttpReply.ok(out);
+    }
+
+    /** Bytes a put request writes, for throughput limits. */
+    static long payloadBytes(List<PutRecord> records) {
+        long total = 0;
+        for (PutRecord p : records) {
+            if (p.blob() != null) {
+                total += p.blob().length;
+            }
+            if (p.tupleValues() != null) {
+                for (String v : p.tupleValues()) {
+                    total += v == null ? 0 : v.length();
+                }
+            }
+        }
+        return total;
+    }
+
+    private List<PutRecord> decodePb(Exchange ex) {
+        Route r = ex.route();
+        DatahubProtos.PutRecordsRequest req = RecordCodec.parsePut(ex.pbPayload());
+        RecordType type = engine.getTopic(r.project(), r.topic()).recordType();
+        return RecordCodec.fromPb(req, type);
+    }
+}
