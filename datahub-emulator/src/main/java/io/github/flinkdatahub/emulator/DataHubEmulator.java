@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.flinkdatahub.emulator;
 
 import io.github.flinkdatahub.emulator.engine.DataHubEngine;
@@ -64,8 +80,7 @@ public final class DataHubEmulator implements AutoCloseable {
                 new Operations(
                         opened,
                         config.shardListInterval.toMillis(),
-                        new ShardLimiter(
-                                config.clock, config.writeQps, config.writeBytesPerSecond),
+                        new ShardLimiter(config.clock, config.writeQps, config.writeBytesPerSecond),
                         new ShardLimiter(config.clock, config.readQps, 0));
         SignatureVerifier signatures =
                 config.accessId == null
@@ -241,7 +256,8 @@ public final class DataHubEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("host must be a host name or IP address");
             }
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be 0..65535 (0 = free port), got " + port);
+                throw new IllegalArgumentException(
+                        "port must be 0..65535 (0 = free port), got " + port);
             }
             Objects.requireNonNull(clock, "clock must not be null");
             if (shardListInterval == null

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.flinkdatahub.emulator;
 
 import io.github.flinkdatahub.emulator.engine.FsyncPolicy;
@@ -27,7 +43,8 @@ final class EmulatorCli {
                     "  --port PORT                     port to bind, 0 = a free port (default "
                             + DEFAULT_PORT
                             + ")",
-                    "  --data-dir DIR                  keep data durably in DIR (default: in memory)",
+                    "  --data-dir DIR                  keep data durably in DIR (default: in"
+                            + " memory)",
                     "  --fsync always|interval|none    journal fsync policy with --data-dir"
                             + " (default always)",
                     "  --access-id ID                  turn signature checking on (needs"
@@ -65,7 +82,8 @@ final class EmulatorCli {
     }
 
     /** The parsed command line. */
-    record Parsed(boolean help, DataHubEmulator.Builder builder, List<FaultRule> faults, long seed) {
+    record Parsed(
+            boolean help, DataHubEmulator.Builder builder, List<FaultRule> faults, long seed) {
 
         /** Applies the fault flags to a started emulator. */
         void applyFaults(FaultInjector injector) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.flinkdatahub.emulator;
 
 import io.github.flinkdatahub.emulator.server.ErrorCodes;
@@ -13,13 +29,13 @@ import java.util.Random;
 
 /**
  * Injects faults into the emulator's responses, per operation name ({@code PutRecords}, {@code
- * GetRecords}, ... as in {@code Operation}, case-insensitive) or {@code "*"} for every operation: an
- * error rate with a DataHub error code, an added latency, and a rate of dropped connections (the
+ * GetRecords}, ... as in {@code Operation}, case-insensitive) or {@code "*"} for every operation:
+ * an error rate with a DataHub error code, an added latency, and a rate of dropped connections (the
  * socket is closed without a response). A rule for a named operation takes precedence over {@code
  * "*"}.
  *
- * <p>Random decisions come from one seeded generator, so a given seed and request sequence give
- * the same faults. Thread-safe; rules can change while the emulator runs.
+ * <p>Random decisions come from one seeded generator, so a given seed and request sequence give the
+ * same faults. Thread-safe; rules can change while the emulator runs.
  *
  * <pre>{@code
  * emulator.faults()
@@ -112,7 +128,10 @@ public final class FaultInjector {
         ErrorRule error = pick(errors, key);
         if (error != null && error.rate() > 0 && random.nextDouble() < error.rate()) {
             return new Fault(
-                    latency == null ? Duration.ZERO : latency, false, error.errorCode(), error.status());
+                    latency == null ? Duration.ZERO : latency,
+                    false,
+                    error.errorCode(),
+                    error.status());
         }
         return latency == null ? NONE : new Fault(latency, false, null, 0);
     }

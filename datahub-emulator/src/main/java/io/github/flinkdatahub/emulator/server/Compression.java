@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.flinkdatahub.emulator.server;
 
 import io.github.flinkdatahub.emulator.engine.EngineException;
@@ -11,9 +27,9 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Request body decompression by {@code Content-Encoding} (section 7): {@code lz4} is a raw LZ4 block
- * sized by {@code x-datahub-content-raw-size}; {@code deflate} and {@code zlib} are zlib streams
- * (Java's "deflate" is a zlib-wrapped stream). Responses are never compressed.
+ * Request body decompression by {@code Content-Encoding} (section 7): {@code lz4} is a raw LZ4
+ * block sized by {@code x-datahub-content-raw-size}; {@code deflate} and {@code zlib} are zlib
+ * streams (Java's "deflate" is a zlib-wrapped stream). Responses are never compressed.
  */
 public final class Compression {
 
@@ -70,7 +86,9 @@ public final class Compression {
             size = Long.parseLong(header.trim());
         } catch (NumberFormatException e) {
             throw EngineException.invalidParameter(
-                    "x-datahub-content-raw-size must be a decimal byte count, got '" + header + "'");
+                    "x-datahub-content-raw-size must be a decimal byte count, got '"
+                            + header
+                            + "'");
         }
         if (size < 0) {
             throw EngineException.invalidParameter("x-datahub-content-raw-size must be >= 0");

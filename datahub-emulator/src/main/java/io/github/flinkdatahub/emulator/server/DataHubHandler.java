@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.flinkdatahub.emulator.server;
 
 import io.github.flinkdatahub.emulator.FaultInjector;
@@ -26,10 +42,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The emulator's single Jetty handler: reads and decompresses the body, checks the signature, routes
- * (section 4.0), applies injected faults, runs the operation and writes the reply. Every response
- * carries {@code x-datahub-request-id}; every failure becomes a DataHub error body, never a dropped
- * connection (unless a fault asks for one).
+ * The emulator's single Jetty handler: reads and decompresses the body, checks the signature,
+ * routes (section 4.0), applies injected faults, runs the operation and writes the reply. Every
+ * response carries {@code x-datahub-request-id}; every failure becomes a DataHub error body, never
+ * a dropped connection (unless a fault asks for one).
  *
  * <p>Runs on Jetty's pool threads; blocking is fine (the handler is invoked as blocking).
  */

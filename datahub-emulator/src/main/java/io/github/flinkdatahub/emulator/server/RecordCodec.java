@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.flinkdatahub.emulator.server;
 
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.PutFailure;
@@ -24,8 +40,8 @@ import java.util.Map;
 
 /**
  * Converts records between the wire (JSON section 4.5, PB section 5.3) and the engine's values.
- * Tuple values are text (UTF-8 in PB, JSON strings); null is JSON null / an unset {@code FieldData}.
- * Blobs are raw bytes in PB and Base64 in JSON.
+ * Tuple values are text (UTF-8 in PB, JSON strings); null is JSON null / an unset {@code
+ * FieldData}. Blobs are raw bytes in PB and Base64 in JSON.
  */
 final class RecordCodec {
 
@@ -233,7 +249,8 @@ final class RecordCodec {
             DatahubProtos.RecordData.Builder data = DatahubProtos.RecordData.newBuilder();
             if (type == RecordType.BLOB) {
                 data.addData(
-                        DatahubProtos.FieldData.newBuilder().setValue(ByteString.copyFrom(blobOf(r))));
+                        DatahubProtos.FieldData.newBuilder()
+                                .setValue(ByteString.copyFrom(blobOf(r))));
             } else {
                 for (String v : tupleOf(r)) {
                     DatahubProtos.FieldData.Builder f = DatahubProtos.FieldData.newBuilder();
@@ -251,7 +268,8 @@ final class RecordCodec {
                             .setSystemTime(r.systemTimeMillis())
                             .setData(data);
             if (r.attributes() != null && !r.attributes().isEmpty()) {
-                DatahubProtos.RecordAttributes.Builder a = DatahubProtos.RecordAttributes.newBuilder();
+                DatahubProtos.RecordAttributes.Builder a =
+                        DatahubProtos.RecordAttributes.newBuilder();
                 r.attributes()
                         .forEach(
                                 (k, v) ->

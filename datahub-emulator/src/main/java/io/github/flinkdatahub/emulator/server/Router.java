@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.flinkdatahub.emulator.server;
 
 import io.github.flinkdatahub.emulator.engine.EngineException;
@@ -32,7 +48,11 @@ public final class Router {
         }
         switch (s.length) {
             case 1:
-                return only(method, "GET", Route.of(Operation.ListProject, null, null, null, null), shape);
+                return only(
+                        method,
+                        "GET",
+                        Route.of(Operation.ListProject, null, null, null, null),
+                        shape);
             case 2:
                 return project(method, s[1], shape);
             case 3:
@@ -44,7 +64,9 @@ public final class Router {
             case 6:
                 return topicChild(method, s, shape);
             case 7:
-                if (s[2].equals("topics") && s[4].equals("subscriptions") && s[6].equals("offsets")) {
+                if (s[2].equals("topics")
+                        && s[4].equals("subscriptions")
+                        && s[6].equals("offsets")) {
                     return offsets(method, s[1], s[3], s[5], shape);
                 }
                 throw invalidUri(shape);
@@ -74,7 +96,8 @@ public final class Router {
 
     private static Route projectChildren(String method, String[] s, RequestShape shape) {
         if (s[2].equals("topics")) {
-            return only(method, "GET", Route.of(Operation.ListTopic, s[1], null, null, null), shape);
+            return only(
+                    method, "GET", Route.of(Operation.ListTopic, s[1], null, null, null), shape);
         }
         if (s[2].equals("groups")) {
             return Route.unsupported("Kafka consumer groups");
@@ -111,7 +134,8 @@ public final class Router {
                     case "getschema":
                     case "registerschema":
                     case "deleteschema":
-                        return Route.unsupported("the schema registry (" + shape.jsonAction() + ")");
+                        return Route.unsupported(
+                                "the schema registry (" + shape.jsonAction() + ")");
                     case "listmetalog":
                         return Route.unsupported("the topic meta log (ListMetaLog)");
                     default:
@@ -139,13 +163,29 @@ public final class Router {
                 if (isBinaryRecordRequest(shape)) {
                     return recordHeaderRoute(shape, Operation.PutRecords, null, p, t, null);
                 }
-                return byAction(shape, p, t, "split", Operation.SplitShard, "merge", Operation.MergeShard,
-                        "extend", Operation.ExtendShard, "pub", Operation.PutRecords);
+                return byAction(
+                        shape,
+                        p,
+                        t,
+                        "split",
+                        Operation.SplitShard,
+                        "merge",
+                        Operation.MergeShard,
+                        "extend",
+                        Operation.ExtendShard,
+                        "pub",
+                        Operation.PutRecords);
             case "subscriptions":
                 if (!method.equals("POST")) {
                     throw invalidUri(shape);
                 }
-                return byAction(shape, p, t, "create", Operation.CreateSubscription, "list",
+                return byAction(
+                        shape,
+                        p,
+                        t,
+                        "create",
+                        Operation.CreateSubscription,
+                        "list",
                         Operation.ListSubscription);
             case "connectors":
                 return Route.unsupported("connectors");
@@ -178,8 +218,17 @@ public final class Router {
                             "PutRecordsByShard has no JSON variant: send it as"
                                     + " application/x-protobuf with x-datahub-request-action: pub");
                 }
-                Route r = byAction(shape, p, t, "cursor", Operation.GetCursor, "sub",
-                        Operation.GetRecords, "meter", Operation.GetMeterInfo);
+                Route r =
+                        byAction(
+                                shape,
+                                p,
+                                t,
+                                "cursor",
+                                Operation.GetCursor,
+                                "sub",
+                                Operation.GetRecords,
+                                "meter",
+                                Operation.GetMeterInfo);
                 return Route.of(r.operation(), p, t, id, null);
             case "subscriptions":
                 switch (method) {
@@ -216,7 +265,8 @@ public final class Router {
         }
     }
 
-    private static Route offsets(String method, String p, String t, String sub, RequestShape shape) {
+    private static Route offsets(
+            String method, String p, String t, String sub, RequestShape shape) {
         String a = lower(shape.jsonAction());
         if (method.equals("POST") && "open".equals(a)) {
             return Route.of(Operation.OpenSubscriptionSession, p, t, null, sub);
