@@ -27,6 +27,8 @@ import com.aliyun.datahub.client.model.CursorType;
 import com.aliyun.datahub.client.model.GetCursorResult;
 import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.RecordType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -47,46 +49,56 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RetentionConformanceITCase {
 
+    private static final ManualClock CLOCK = new ManualClock(Instant.now());
+    private static DataHubEmulator emulator;
+
+    @BeforeAll
+    static void startEmulators() {
+        emulator = startEmulator(false, CLOCK);
+    }
+
+    @AfterAll
+    static void stopEmulators() throws Exception {
+        emulator.close();
+    }
+
     @ParameterizedTest
     @EnumSource(SdkMode.class)
-    void recordsPastTheLifecycleExpire(SdkMode mode) throws Exception {
-        ManualClock clock = new ManualClock(Instant.now());
-        try (DataHubEmulator emulator = startEmulator(false, clock)) {
-            DatahubClient client = mode.client(emulator.endpoint());
-            String project = newProject(client);
-            String topic = uniqueName("retained");
-            client.createTopic(project, topic, 1, 1, RecordType.BLOB, "one day");
+    void recordsPastTheLifecycleExpire(SdkMode mode) {
+        DatahubClient client = mode.client(emulator.endpoint());
+        String project = newProject(client);
+        String topic = uniqueName("retained");
+        client.createTopic(project, topic, 1, 1, RecordType.BLOB, "one day");
 
-            put(client, project, topic, "old-0", "old-1");
-            String oldCursor = client.getCursor(project, topic, "0", CursorType.OLDEST).getCursor();
-            clock.advance(Duration.ofHours(12));
-            put(client, project, topic, "young-2");
-            clock.advance(Duration.ofHours(12).plusMinutes(1));
+        put(client, project, topic, "old-0", "old-1");
+        String oldCursor = client.getCursor(project, topic, "0", CursorType.OLDEST).getCursor();
+        CLOCK.advance(Duration.ofHours(12));
+        put(client, project, topic, "young-2");
+        CLOCK.advance(Duration.ofHours(12).plusMinutes(1));
 
-            GetCursorResult oldest = client.getCursor(project, topic, "0", CursorType.OLDEST);
+        GetCursorResult oldest = client.getCursor(project, topic, "0", CursorType.OLDEST);
 
-            assertThat(oldest.getSequence()).isEqualTo(2L);
-            assertThat(client.getRecords(project, topic, "0", oldest.getCursor(), 10).getRecords())
-                    .extracting(r -> new String(((BlobRecordData) r.getRecordData()).getData()))
-                    .containsExactly("young-2");
-            assertDataHubError(
-                    () -> client.getCursor(project, topic, "0", CursorType.SEQUENCE, 0),
-                    SeekOutOfRangeException.class,
-                    "SeekOutOfRange");
-            assertDataHubError(
-                    () -> client.getRecords(project, topic, "0", oldCursor, 10),
-                    DatahubClientException.class,
-                    "InvalidCursor",
-                    "SeekOutOfRange");
+        assertThat(oldest.getSequence()).isEqualTo(2L);
+        assertThat(client.getRecords(project, topic, "0", oldest.getCursor(), 10).getRecords())
+                .extracting(r -> new String(((BlobRecordData) r.getRecordData()).getData()))
+                .containsExactly("young-2");
+        assertDataHubError(
+                () -> client.getCursor(project, topic, "0", CursorType.SEQUENCE, 0),
+                SeekOutOfRangeException.class,
+                "SeekOutOfRange");
+        assertDataHubError(
+                () -> client.getRecords(project, topic, "0", oldCursor, 10),
+                DatahubClientException.class,
+                "InvalidCursor",
+                "SeekOutOfRange");
 
-            clock.advance(Duration.ofHours(12));
-            GetCursorResult empty = client.getCursor(project, topic, "0", CursorType.OLDEST);
-            assertThat(client.getRecords(project, topic, "0", empty.getCursor(), 10).getRecords())
-                    .isEmpty();
-            put(client, project, topic, "fresh-3");
-            assertThat(client.getCursor(project, topic, "0", CursorType.LATEST).getSequence())
-                    .isEqualTo(3L);
-        }
+        CLOCK.advance(Duration.ofHours(12));
+        GetCursorResult empty = client.getCursor(project, topic, "0", CursorType.OLDEST);
+        assertThat(client.getRecords(project, topic, "0", empty.getCursor(), 10).getRecords())
+                .isEmpty();
+        put(client, project, topic, "fresh-3");
+        assertThat(client.getCursor(project, topic, "0", CursorType.LATEST).getSequence())
+                .isEqualTo(3L);
     }
 
     private static void put(DatahubClient client, String project, String topic, String... values) {

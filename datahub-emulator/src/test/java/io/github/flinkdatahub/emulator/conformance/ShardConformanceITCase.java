@@ -33,6 +33,8 @@ import com.aliyun.datahub.client.model.RecordSchema;
 import com.aliyun.datahub.client.model.ShardEntry;
 import com.aliyun.datahub.client.model.ShardState;
 import com.aliyun.datahub.client.model.SplitShardResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -63,119 +65,128 @@ class ShardConformanceITCase {
     private static final String KEY_2AAA = "2AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
     private static final String KEY_5555 = "55555555555555555555555555555555";
 
+    /** Shared by both emulators; each test uses its own topic, so moving it is harmless. */
+    private static final ManualClock CLOCK = new ManualClock(Instant.now());
+
+    private static DataHubEmulator open;
+    private static DataHubEmulator signed;
+
+    @BeforeAll
+    static void startEmulators() {
+        open = startEmulator(false, CLOCK);
+        signed = startEmulator(true, CLOCK);
+    }
+
+    @AfterAll
+    static void stopEmulators() throws Exception {
+        open.close();
+        signed.close();
+    }
+
     @ParameterizedTest(name = "{0}, signed={1}")
     @MethodSource("io.github.flinkdatahub.emulator.conformance.ConformanceFixture#modes")
-    void b11b12SplitAndMerge(SdkMode mode, boolean withSignatures) throws Exception {
-        ManualClock clock = new ManualClock(Instant.now());
-        try (DataHubEmulator emulator = startEmulator(withSignatures, clock)) {
-            DatahubClient client = mode.client(emulator.endpoint());
-            String project = newProject(client);
-            String topic = newTupleTopic(client, project, 3);
-            RecordSchema schema = allTypesSchema();
+    void b11b12SplitAndMerge(SdkMode mode, boolean withSignatures) {
+        DatahubClient client = mode.client((withSignatures ? signed : open).endpoint());
+        String project = newProject(client);
+        String topic = newTupleTopic(client, project, 3);
+        RecordSchema schema = allTypesSchema();
 
-            assertDataHubError(
-                    () -> client.splitShard(project, topic, "0", KEY_2AAA),
-                    LimitExceededException.class,
-                    "LimitExceeded");
+        assertDataHubError(
+                () -> client.splitShard(project, topic, "0", KEY_2AAA),
+                LimitExceededException.class,
+                "LimitExceeded");
 
-            clock.advance(PAST_SPLIT_GUARD);
-            putToShard(
-                    client,
-                    mode,
-                    project,
-                    topic,
-                    "0",
-                    List.of(tupleRecord(schema, 0), tupleRecord(schema, 1)));
-            SplitShardResult split = client.splitShard(project, topic, "0", KEY_2AAA);
+        CLOCK.advance(PAST_SPLIT_GUARD);
+        putToShard(
+                client,
+                mode,
+                project,
+                topic,
+                "0",
+                List.of(tupleRecord(schema, 0), tupleRecord(schema, 1)));
+        SplitShardResult split = client.splitShard(project, topic, "0", KEY_2AAA);
 
-            assertThat(split.getNewShards())
-                    .extracting(
-                            ShardEntry::getShardId,
-                            ShardEntry::getBeginHashKey,
-                            ShardEntry::getEndHashKey)
-                    .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(
-                                    "3", "00000000000000000000000000000000", KEY_2AAA),
-                            org.assertj.core.groups.Tuple.tuple("4", KEY_2AAA, KEY_5555));
-            Map<String, ShardEntry> shards = shards(client, project, topic);
-            assertThat(shards.get("0").getState()).isEqualTo(ShardState.CLOSED);
-            assertThat(shards.get("0").getClosedTime()).isPositive();
-            assertThat(shards.get("3").getState()).isEqualTo(ShardState.ACTIVE);
-            assertThat(shards.get("3").getParentShardIds()).containsExactly("0");
-            assertThat(shards.get("4").getParentShardIds()).containsExactly("0");
+        assertThat(split.getNewShards())
+                .extracting(
+                        ShardEntry::getShardId,
+                        ShardEntry::getBeginHashKey,
+                        ShardEntry::getEndHashKey)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "3", "00000000000000000000000000000000", KEY_2AAA),
+                        org.assertj.core.groups.Tuple.tuple("4", KEY_2AAA, KEY_5555));
+        Map<String, ShardEntry> shards = shards(client, project, topic);
+        assertThat(shards.get("0").getState()).isEqualTo(ShardState.CLOSED);
+        assertThat(shards.get("0").getClosedTime()).isPositive();
+        assertThat(shards.get("3").getState()).isEqualTo(ShardState.ACTIVE);
+        assertThat(shards.get("3").getParentShardIds()).containsExactly("0");
+        assertThat(shards.get("4").getParentShardIds()).containsExactly("0");
 
-            RecordEntry toClosed = tupleRecord(schema, 2);
-            toClosed.setShardId("0");
-            PutRecordsResult rejected = client.putRecords(project, topic, List.of(toClosed));
-            assertThat(rejected.getFailedRecordCount()).isEqualTo(1);
-            assertThat(rejected.getPutErrorEntries())
-                    .extracting(PutErrorEntry::getErrorcode)
-                    .containsExactly("InvalidShardOperation");
-            if (mode.binary()) {
-                assertDataHubError(
-                        () ->
-                                client.putRecordsByShard(
-                                        project, topic, "0", List.of(tupleRecord(schema, 3))),
-                        ShardSealedException.class,
-                        "InvalidShardOperation");
-            }
-
-            String oldest = client.getCursor(project, topic, "0", CursorType.OLDEST).getCursor();
-            GetRecordsResult drained = client.getRecords(project, topic, "0", schema, oldest, 10);
-            assertThat(drained.getRecords())
-                    .extracting(RecordEntry::getSequence)
-                    .containsExactly(0L, 1L);
+        RecordEntry toClosed = tupleRecord(schema, 2);
+        toClosed.setShardId("0");
+        PutRecordsResult rejected = client.putRecords(project, topic, List.of(toClosed));
+        assertThat(rejected.getFailedRecordCount()).isEqualTo(1);
+        assertThat(rejected.getPutErrorEntries())
+                .extracting(PutErrorEntry::getErrorcode)
+                .containsExactly("InvalidShardOperation");
+        if (mode.binary()) {
             assertDataHubError(
                     () ->
-                            client.getRecords(
-                                    project, topic, "0", schema, drained.getNextCursor(), 10),
+                            client.putRecordsByShard(
+                                    project, topic, "0", List.of(tupleRecord(schema, 3))),
                     ShardSealedException.class,
                     "InvalidShardOperation");
-            assertDataHubError(
-                    () ->
-                            client.splitShard(
-                                    project, topic, "0", "15555555555555555555555555555555"),
-                    ShardSealedException.class,
-                    "InvalidShardOperation");
-            assertDataHubError(
-                    () ->
-                            client.splitShard(
-                                    project, topic, "1", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF"),
-                    InvalidParameterException.class,
-                    "InvalidParameter");
-
-            // B12: merge
-            MergeShardResult merged = client.mergeShard(project, topic, "1", "2");
-
-            assertThat(merged.getShardId()).isEqualTo("5");
-            assertThat(merged.getBeginHashKey()).isEqualTo(KEY_5555);
-            assertThat(merged.getEndHashKey()).isEqualTo("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF");
-            shards = shards(client, project, topic);
-            assertThat(shards.get("5").getParentShardIds()).containsExactlyInAnyOrder("1", "2");
-            assertThat(shards.get("1").getState()).isEqualTo(ShardState.CLOSED);
-            assertThat(shards.get("2").getState()).isEqualTo(ShardState.CLOSED);
-            assertThat(shards.values())
-                    .filteredOn(s -> s.getState() == ShardState.ACTIVE)
-                    .extracting(ShardEntry::getShardId)
-                    .containsExactlyInAnyOrder("3", "4", "5");
-            assertDataHubError(
-                    () -> client.mergeShard(project, topic, "1", "2"),
-                    ShardSealedException.class,
-                    "InvalidShardOperation");
-
-            clock.advance(PAST_SPLIT_GUARD);
-            assertDataHubError(
-                    () -> client.mergeShard(project, topic, "3", "5"),
-                    InvalidParameterException.class,
-                    "InvalidParameter");
-            assertDataHubError(
-                    () -> client.mergeShard(project, topic, "3", "3"),
-                    InvalidParameterException.class,
-                    "InvalidParameter");
-            MergeShardResult again = client.mergeShard(project, topic, "4", "5");
-            assertThat(again.getShardId()).isEqualTo("6");
-            assertThat(again.getBeginHashKey()).isEqualTo(KEY_2AAA);
         }
+
+        String oldest = client.getCursor(project, topic, "0", CursorType.OLDEST).getCursor();
+        GetRecordsResult drained = client.getRecords(project, topic, "0", schema, oldest, 10);
+        assertThat(drained.getRecords())
+                .extracting(RecordEntry::getSequence)
+                .containsExactly(0L, 1L);
+        assertDataHubError(
+                () -> client.getRecords(project, topic, "0", schema, drained.getNextCursor(), 10),
+                ShardSealedException.class,
+                "InvalidShardOperation");
+        assertDataHubError(
+                () -> client.splitShard(project, topic, "0", "15555555555555555555555555555555"),
+                ShardSealedException.class,
+                "InvalidShardOperation");
+        assertDataHubError(
+                () -> client.splitShard(project, topic, "1", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF"),
+                InvalidParameterException.class,
+                "InvalidParameter");
+
+        // B12: merge
+        MergeShardResult merged = client.mergeShard(project, topic, "1", "2");
+
+        assertThat(merged.getShardId()).isEqualTo("5");
+        assertThat(merged.getBeginHashKey()).isEqualTo(KEY_5555);
+        assertThat(merged.getEndHashKey()).isEqualTo("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF");
+        shards = shards(client, project, topic);
+        assertThat(shards.get("5").getParentShardIds()).containsExactlyInAnyOrder("1", "2");
+        assertThat(shards.get("1").getState()).isEqualTo(ShardState.CLOSED);
+        assertThat(shards.get("2").getState()).isEqualTo(ShardState.CLOSED);
+        assertThat(shards.values())
+                .filteredOn(s -> s.getState() == ShardState.ACTIVE)
+                .extracting(ShardEntry::getShardId)
+                .containsExactlyInAnyOrder("3", "4", "5");
+        assertDataHubError(
+                () -> client.mergeShard(project, topic, "1", "2"),
+                ShardSealedException.class,
+                "InvalidShardOperation");
+
+        CLOCK.advance(PAST_SPLIT_GUARD);
+        assertDataHubError(
+                () -> client.mergeShard(project, topic, "3", "5"),
+                InvalidParameterException.class,
+                "InvalidParameter");
+        assertDataHubError(
+                () -> client.mergeShard(project, topic, "3", "3"),
+                InvalidParameterException.class,
+                "InvalidParameter");
+        MergeShardResult again = client.mergeShard(project, topic, "4", "5");
+        assertThat(again.getShardId()).isEqualTo("6");
+        assertThat(again.getBeginHashKey()).isEqualTo(KEY_2AAA);
     }
 
     private static Map<String, ShardEntry> shards(
