@@ -45,9 +45,8 @@ public final class EmulatorServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(64 * 1024);
-        // Jetty's header cache is case-insensitive and would hand back its own spelling of a
-        // common Content-Type (e.g. "charset=utf-8" for the SDK's "charset=UTF-8"), but the
-        // signature covers the header exactly as the client sent it.
+        // Signatures cover header values exactly as sent; Jetty's header cache would otherwise
+        // hand us its canonical spelling (e.g. "charset=utf-8" for "charset=UTF-8").
         http.setHeaderCacheCaseSensitive(true);
         this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(host);

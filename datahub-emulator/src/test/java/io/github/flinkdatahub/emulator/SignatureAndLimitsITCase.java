@@ -1,0 +1,125 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.emulator;
+
+import com.aliyun.datahub.client.DatahubClient;
+import com.aliyun.datahub.client.DatahubClientBuilder;
+import com.aliyun.datahub.client.auth.AliyunAccount;
+import com.aliyun.datahub.client.common.DatahubConfig;
+import com.aliyun.datahub.client.exception.AuthorizationFailureException;
+import com.aliyun.datahub.client.exception.DatahubClientException;
+import com.aliyun.datahub.client.exception.LimitExceededException;
+import com.aliyun.datahub.client.http.HttpConfig;
+import com.aliyun.datahub.client.model.BlobRecordData;
+import com.aliyun.datahub.client.model.CompressType;
+import com.aliyun.datahub.client.model.RecordEntry;
+import com.aliyun.datahub.client.model.RecordType;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Signature checking, per-shard limits and injected faults, seen through the official SDK. */
+class SignatureAndLimitsITCase {
+
+    @Test
+    void signaturesAreCheckedWhenCredentialsAreConfigured() {
+        try (DataHubEmulator emulator =
+                DataHubEmulator.builder().credentials("myId", "mySecret").build().start()) {
+            DatahubClient good =
+                    SdkClients.create(
+                            emulator.endpoint(), "myId", "mySecret", true, CompressType.LZ4);
+            good.createProject("signed", "c");
+            assertThat(good.getProject("signed").getComment()).isEqualTo("c");
+
+            DatahubClient wrongSecret =
+                    SdkClients.create(emulator.endpoint(), "myId", "nope", true, CompressType.NONE);
+            assertThatThrownBy(() -> wrongSecret.getProject("signed"))
+                    .isInstanceOf(AuthorizationFailureException.class)
+                    .satisfies(
+                            e ->
+                                    assertThat(((DatahubClientException) e).getErrorCode())
+                                            .isEqualTo("Unauthorized"));
+            DatahubClient unknownId =
+                    SdkClients.create(
+                            emulator.endpoint(), "other", "mySecret", false, CompressType.NONE);
+            assertThatThrownBy(() -> unknownId.listProject())
+                    .isInstanceOf(AuthorizationFailureException.class);
+
+            DatahubClient sts =
+                    DatahubClientBuilder.newBuilder()
+                            .setDatahubConfig(
+                                    new DatahubConfig(
+                                            emulator.endpoint(),
+                                            new AliyunAccount("myId", "mySecret", "sts-token"),
+                                            true))
+                            .setHttpConfig(new HttpConfig())
+                            .build();
+            assertThat(sts.listProject().getProjectNames()).contains("signed");
+        }
+    }
+
+    @Test
+    void perShardWriteQpsAnswersLimitExceededUntilTheNextSecond() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-22T00:00:00Z"));
+        try (DataHubEmulator emulator =
+                DataHubEmulator.builder().clock(clock).perShardWriteQps(2).build().start()) {
+            DatahubClient client = SdkClients.pb(emulator.endpoint(), CompressType.NONE);
+            client.createProject("limits", "c");
+            client.createTopic("limits", "b", 2, 1, RecordType.BLOB, "c");
+            List<RecordEntry> one = List.of(blob("x"));
+            client.putRecordsByShard("limits", "b", "0", one);
+            client.putRecordsByShard("limits", "b", "0", one);
+            assertThatThrownBy(() -> client.putRecordsByShard("limits", "b", "0", one))
+                    .isInstanceOf(LimitExceededException.class);
+            // Another shard has its own budget.
+            client.putRecordsByShard("limits", "b", "1", one);
+            clock.advance(Duration.ofSeconds(1));
+            client.putRecordsByShard("limits", "b", "0", one);
+        }
+    }
+
+    @Test
+    void injectedErrorsUseTheGivenCodeAndStatus() {
+        try (DataHubEmulator emulator = DataHubEmulator.builder().build().start()) {
+            DatahubClient client = SdkClients.json(emulator.endpoint());
+            client.createProject("faults", "c");
+            emulator.faults().errorRate("GetProject", "LimitExceeded", 1.0);
+            assertThatThrownBy(() -> client.getProject("faults"))
+                    .isInstanceOf(LimitExceededException.class)
+                    .satisfies(
+                            e ->
+                                    assertThat(((DatahubClientException) e).getHttpStatus())
+                                            .isEqualTo(429));
+            // Other operations are untouched; clearing restores the operation.
+            assertThat(client.listProject().getProjectNames()).contains("faults");
+            emulator.faults().clear();
+            assertThat(client.getProject("faults").getComment()).isEqualTo("c");
+        }
+    }
+
+    private static RecordEntry blob(String text) {
+        RecordEntry e = new RecordEntry();
+        e.setRecordData(new BlobRecordData(text.getBytes(StandardCharsets.UTF_8)));
+        return e;
+    }
+}
