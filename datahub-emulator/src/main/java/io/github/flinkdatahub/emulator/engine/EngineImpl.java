@@ -61,6 +61,11 @@ final class EngineImpl implements DataHubEngine {
         return new EngineImpl(Objects.requireNonNull(options, "options"));
     }
 
+    /** The shared core, for white-box tests in this package. */
+    EngineCore coreForTests() {
+        return core;
+    }
+
     @Override
     public void close() {
         core.close();

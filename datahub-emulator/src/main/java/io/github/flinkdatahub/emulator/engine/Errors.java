@@ -110,7 +110,9 @@ final class Errors {
 
     static EngineException internal(String message, Throwable cause) {
         EngineException e = new EngineException(500, "InternalServerError", message);
-        e.initCause(cause);
+        if (cause != null) {
+            e.initCause(cause);
+        }
         return e;
     }
 }

@@ -19,6 +19,7 @@ package io.github.flinkdatahub.emulator.engine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,15 +38,22 @@ final class Journal implements AutoCloseable {
     private static final int HEADER = 8;
     private static final int MAX_ENTRY = 256 * 1024 * 1024;
 
+    static final String LOCK_NAME = "engine.lock";
+
     private final FileChannel channel;
+    private final FileChannel lockChannel;
     private final FsyncPolicy policy;
     private final Object writeLock = new Object();
     private final Object syncLock = new Object();
     private volatile long written;
     private volatile long synced;
 
-    private Journal(FileChannel channel, FsyncPolicy policy, long size) {
+    /** Set after a failed write: the file may end in a torn entry, so nothing may follow it. */
+    private volatile boolean failed;
+
+    private Journal(FileChannel channel, FileChannel lockChannel, FsyncPolicy policy, long size) {
         this.channel = channel;
+        this.lockChannel = lockChannel;
         this.policy = policy;
         this.written = size;
         this.synced = size;
@@ -58,6 +66,8 @@ final class Journal implements AutoCloseable {
      */
     static Journal open(Path dir, FsyncPolicy policy, Consumer<byte[]> replay) throws IOException {
         Files.createDirectories(dir);
+        FileChannel lock = lockDirectory(dir);
+        boolean created = !Files.exists(dir.resolve(FILE_NAME));
         FileChannel ch =
                 FileChannel.open(
                         dir.resolve(FILE_NAME),
@@ -91,21 +101,36 @@ final class Journal implements AutoCloseable {
             ch.force(true);
         }
         ch.position(good);
-        return new Journal(ch, policy, good);
+        if (created) {
+            syncDirectory(dir);
+        }
+        return new Journal(ch, lock, policy, good);
     }
 
     /** Writes one entry and returns the journal position after it. */
     long append(byte[] payload) {
+        if (payload.length > MAX_ENTRY) {
+            throw Errors.invalidParameter(
+                    "The request is too large to store: "
+                            + payload.length
+                            + " bytes, at most "
+                            + MAX_ENTRY
+                            + ".");
+        }
         CRC32C c = new CRC32C();
         c.update(payload);
         ByteBuffer buf = ByteBuffer.allocate(HEADER + payload.length);
         buf.putInt(payload.length).putInt((int) c.getValue()).put(payload).flip();
         synchronized (writeLock) {
+            if (failed) {
+                throw Errors.internal("The emulator journal failed earlier; restart it.", null);
+            }
             try {
                 while (buf.hasRemaining()) {
                     channel.write(buf);
                 }
             } catch (IOException e) {
+                failed = true;
                 throw Errors.internal("Cannot write the emulator journal: " + e.getMessage(), e);
             }
             written += HEADER + payload.length;
@@ -150,6 +175,39 @@ final class Journal implements AutoCloseable {
             channel.force(false);
         }
         channel.close();
+        lockChannel.close();
+    }
+
+    /**
+     * Locks the directory against a second emulator process (the OS drops the lock when a process
+     * dies, so a restart after {@code kill -9} works). Within one JVM the lock is already held, so
+     * a second engine is allowed: tests simulate a crash by abandoning an engine unclosed.
+     */
+    private static FileChannel lockDirectory(Path dir) throws IOException {
+        FileChannel lock =
+                FileChannel.open(
+                        dir.resolve(LOCK_NAME),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+        try {
+            if (lock.tryLock() == null) {
+                lock.close();
+                throw new IOException(
+                        "The data directory " + dir + " is in use by another emulator process.");
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by an engine of this JVM; see the Javadoc
+        }
+        return lock;
+    }
+
+    /** Makes a newly created journal file's directory entry durable (best effort). */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not supported on every platform (e.g. Windows); the file itself is still synced.
+        }
     }
 
     private static void readFully(FileChannel ch, ByteBuffer buf, long position)

@@ -36,14 +36,20 @@ final class ShardOps {
         this.core = core;
     }
 
+    /** Under the metadata lock, so a split or merge is seen completely or not at all. */
     List<ShardInfo> listShards(String project, String topic) {
-        Topic t = core.topic(project, topic);
-        Neighbours n = new Neighbours(t);
-        List<ShardInfo> out = new ArrayList<>();
-        for (Shard s : t.shards.values()) {
-            out.add(n.info(s));
+        core.metaLock.lock();
+        try {
+            Topic t = core.topic(project, topic);
+            Neighbours n = new Neighbours(t);
+            List<ShardInfo> out = new ArrayList<>();
+            for (Shard s : t.shards.values()) {
+                out.add(n.info(s));
+            }
+            return out;
+        } finally {
+            core.metaLock.unlock();
         }
-        return out;
     }
 
     List<ShardInfo> splitShard(String project, String topic, String shardId, String splitKey) {

@@ -219,10 +219,11 @@ final class StateApplier {
         BigInteger key = new BigInteger(in.str(), 16);
         long time = in.l();
         int id = t.nextShardId();
-        parent.close(time);
         List<String> parents = List.of(parent.idText);
+        // Children first: lock-free readers always find an ACTIVE shard for every key.
         t.shards.put(id, new Shard(id, parent.begin, key, parents, time));
         t.shards.put(id + 1, new Shard(id + 1, key, parent.end, parents, time));
+        parent.close(time);
     }
 
     private void merge(EventCodec.In in) {
@@ -231,11 +232,11 @@ final class StateApplier {
         Shard b = t.shards.get(in.i());
         long time = in.l();
         int id = t.nextShardId();
-        a.close(time);
-        b.close(time);
         BigInteger begin = a.begin.min(b.begin);
         BigInteger end = a.end.max(b.end);
         t.shards.put(id, new Shard(id, begin, end, List.of(a.idText, b.idText), time));
+        a.close(time);
+        b.close(time);
     }
 
     private void records(EventCodec.In in) {

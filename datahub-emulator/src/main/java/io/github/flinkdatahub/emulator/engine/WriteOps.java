@@ -158,8 +158,10 @@ final class WriteOps {
         if (key == null) {
             return active.get((int) Math.floorMod(t.roundRobin.getAndIncrement(), active.size()));
         }
-        for (Shard s : active) {
-            if (s.owns(key)) {
+        // Newest first: during a split or merge the children are published before the parents
+        // close, so the newest owner is the one that stays ACTIVE.
+        for (Shard s : t.shards.descendingMap().values()) {
+            if (s.isActive() && s.owns(key)) {
                 return s;
             }
         }
