@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application/json} exactly, an error code and a request id, and the emulator must keep serving SDK
  * clients afterwards.
  */
-class MalformedRequestsITCase {
+class RawProtocolAbuseITCase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
