@@ -86,6 +86,11 @@ class EmulatorDurabilityITCase {
             client.createProject(PROJECT, "survives crashes");
             client.createTopic(PROJECT, TOPIC, 2, 7, RecordType.TUPLE, schema(), "events");
             String subId = client.createSubscription(PROJECT, TOPIC, "durable sub").getSubId();
+            client.createTopic(PROJECT, "evolved", 1, 3, RecordType.TUPLE, schema(), "evolved");
+            client.appendField(PROJECT, "evolved", new Field("added", FieldType.DOUBLE));
+            client.updateTopic(PROJECT, "evolved", 5, "evolved twice");
+            client.createTopic(PROJECT, "dropped", 1, 3, RecordType.BLOB, "dropped");
+            client.deleteTopic(PROJECT, "dropped");
             writeSync(client, "0", "init-0-", 10);
             writeSync(client, "1", "init-1-", 10);
             Map<String, SubscriptionOffset> session =
@@ -217,6 +222,13 @@ class EmulatorDurabilityITCase {
         assertThat(client.getProject(PROJECT).getComment()).isEqualTo("survives crashes");
         assertThat(client.getTopic(PROJECT, TOPIC).getRecordSchema()).isEqualTo(schema());
         assertThat(client.getTopic(PROJECT, TOPIC).getLifeCycle()).isEqualTo(7);
+        assertThat(client.listTopic(PROJECT).getTopicNames())
+                .containsExactlyInAnyOrder(TOPIC, "evolved");
+        RecordSchema evolved = schema();
+        evolved.addField(new Field("added", FieldType.DOUBLE));
+        assertThat(client.getTopic(PROJECT, "evolved").getRecordSchema()).isEqualTo(evolved);
+        assertThat(client.getTopic(PROJECT, "evolved").getLifeCycle()).isEqualTo(5);
+        assertThat(client.getTopic(PROJECT, "evolved").getComment()).isEqualTo("evolved twice");
         List<ShardEntry> shards = client.listShard(PROJECT, TOPIC).getShards();
         assertThat(shards)
                 .extracting(
