@@ -1,0 +1,125 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.emulator.conformance;
+
+import io.github.flinkdatahub.emulator.DataHubEmulator;
+
+import com.aliyun.datahub.client.DatahubClient;
+import com.aliyun.datahub.client.DatahubClientBuilder;
+import com.aliyun.datahub.client.auth.AliyunAccount;
+import com.aliyun.datahub.client.common.DatahubConfig;
+import com.aliyun.datahub.client.exception.DatahubClientException;
+import com.aliyun.datahub.client.http.HttpConfig;
+import com.aliyun.datahub.client.model.BlobRecordData;
+import com.aliyun.datahub.client.model.RecordEntry;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.allTypesSchema;
+import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newBlobTopic;
+import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
+import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newTupleTopic;
+import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Checks B15-B18 of protocol section 12.B in the form that applies to the emulator: batch mode, the
+ * schema registry and consumer groups are not implemented, so each must fail promptly with a
+ * DataHub error code (never hang, never a garbled response). B18 (the client library) is built on
+ * the consumer-group calls checked here.
+ */
+class UnsupportedFeaturesITCase {
+
+    private static DataHubEmulator emulator;
+
+    @BeforeAll
+    static void startEmulators() {
+        emulator = startEmulator(false, null);
+    }
+
+    @AfterAll
+    static void stopEmulators() throws Exception {
+        emulator.close();
+    }
+
+    @Test
+    void b15BatchPutFailsWithAnErrorCode() {
+        DatahubClient setup = SdkMode.PROTOBUF.client(emulator.endpoint());
+        String project = newProject(setup);
+        String topic = newBlobTopic(setup, project, 1);
+        DatahubClient batch =
+                client(
+                        new DatahubConfig(emulator.endpoint(), account(), true)
+                                .setEnableBatch(true));
+        RecordEntry record = new RecordEntry();
+        record.setRecordData(new BlobRecordData("x".getBytes(StandardCharsets.UTF_8)));
+
+        assertFailsWithErrorCode(
+                () -> batch.putRecordsByShard(project, topic, "0", List.of(record)));
+    }
+
+    @Test
+    void b16SchemaRegistryFailsWithAnErrorCode() {
+        DatahubClient client = SdkMode.PROTOBUF.client(emulator.endpoint());
+        String project = newProject(client);
+        String topic = newTupleTopic(client, project, 1);
+
+        assertFailsWithErrorCode(() -> client.listTopicSchema(project, topic));
+        assertFailsWithErrorCode(
+                () -> client.registerTopicSchema(project, topic, allTypesSchema()));
+        assertFailsWithErrorCode(() -> client.getTopicSchema(project, topic, 0));
+    }
+
+    @Test
+    void b17ConsumerGroupsFailWithAnErrorCode() {
+        DatahubClient client = SdkMode.PROTOBUF.client(emulator.endpoint());
+        String project = newProject(client);
+        String topic = newTupleTopic(client, project, 1);
+        String subId = client.createSubscription(project, topic, "group").getSubId();
+
+        assertFailsWithErrorCode(() -> client.joinGroup(project, topic, subId, 60_000));
+        assertFailsWithErrorCode(
+                () -> client.heartbeat(project, topic, subId, "c1", 1, List.of(), List.of()));
+        assertFailsWithErrorCode(() -> client.leaveGroup(project, topic, subId, "c1", 1));
+    }
+
+    private static void assertFailsWithErrorCode(ThrowingCallable call) {
+        Throwable thrown = catchThrowable(call);
+        assertThat(thrown).isInstanceOf(DatahubClientException.class);
+        DatahubClientException e = (DatahubClientException) thrown;
+        assertThat(e.getErrorCode()).as("error code of %s", e).isNotBlank();
+        assertThat(e.getRequestId()).as("request id of %s", e).isNotBlank();
+        assertThat(e.getHttpStatus()).as("status of %s", e).isBetween(400, 499);
+    }
+
+    private static AliyunAccount account() {
+        return new AliyunAccount(SdkMode.ACCESS_ID, SdkMode.ACCESS_KEY);
+    }
+
+    private static DatahubClient client(DatahubConfig config) {
+        return DatahubClientBuilder.newBuilder()
+                .setDatahubConfig(config)
+                .setHttpConfig(new HttpConfig().setConnTimeout(5_000).setReadTimeout(10_000))
+                .build();
+    }
+}
