@@ -35,6 +35,17 @@ public final class StaticCredentialsProvider implements CredentialsProvider {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof StaticCredentialsProvider other
+                && credentials.equals(other.credentials);
+    }
+
+    @Override
+    public int hashCode() {
+        return credentials.hashCode();
+    }
+
+    @Override
     public String toString() {
         return "StaticCredentialsProvider{" + credentials + "}";
     }
