@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * The HTTP implementation of {@link DataHubClient}: builds each control-plane call as JSON and
@@ -45,15 +46,18 @@ final class HttpDataHubClient implements DataHubClient {
     private final Clock clock;
 
     HttpDataHubClient(DataHubClientConfig config) {
-        this(config, Clock.systemUTC(), Sleeper.SYSTEM);
+        this(
+                config,
+                Clock.systemUTC(),
+                Sleeper.SYSTEM,
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    /** For tests: injectable time and sleeping. */
-    HttpDataHubClient(DataHubClientConfig config, Clock clock, Sleeper sleeper) {
+    /** For tests: injectable time, sleeping and jitter. */
+    HttpDataHubClient(
+            DataHubClientConfig config, Clock clock, Sleeper sleeper, DoubleSupplier random) {
         Objects.requireNonNull(config, "config");
-        this.transport =
-                new HttpTransport(
-                        config, clock, sleeper, () -> ThreadLocalRandom.current().nextDouble());
+        this.transport = new HttpTransport(config, clock, sleeper, random);
         this.records = new RecordCalls(transport, config.protocol());
         this.sleeper = sleeper;
         this.clock = clock;
