@@ -74,7 +74,8 @@ final class ServiceErrors {
     }
 
     static DataHubException create(int status, String code, String message, String requestId) {
-        boolean retryable = status >= 500 || status == 429 || RETRYABLE_CODES.contains(code);
+        boolean retryable =
+                status >= 500 || status == 429 || (code != null && RETRYABLE_CODES.contains(code));
         if (code == null) {
             return status == 429
                     ? new LimitExceededException(message, status, null, requestId, true)
