@@ -17,12 +17,8 @@
 package io.github.flinkdatahub.connector.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -32,16 +28,23 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
+import static io.github.flinkdatahub.connector.client.JsonCalls.nonNull;
+import static io.github.flinkdatahub.connector.client.JsonCalls.object;
+import static io.github.flinkdatahub.connector.client.JsonCalls.projectPath;
+import static io.github.flinkdatahub.connector.client.JsonCalls.shardPath;
+import static io.github.flinkdatahub.connector.client.JsonCalls.topicPath;
+
 /**
  * The HTTP implementation of {@link DataHubClient}: builds each control-plane call as JSON and
- * delegates record calls to {@link RecordCalls}. Thread-safe.
+ * delegates record calls to {@link RecordCalls} and subscription calls to {@link
+ * SubscriptionCalls}. Thread-safe.
  */
 final class HttpDataHubClient implements DataHubClient {
 
-    static final String JSON_TYPE = "application/json";
-
     private final HttpTransport transport;
+    private final JsonCalls json;
     private final RecordCalls records;
+    private final SubscriptionCalls subscriptions;
     private final Sleeper sleeper;
     private final Clock clock;
 
@@ -58,7 +61,9 @@ final class HttpDataHubClient implements DataHubClient {
             DataHubClientConfig config, Clock clock, Sleeper sleeper, DoubleSupplier random) {
         Objects.requireNonNull(config, "config");
         this.transport = new HttpTransport(config, clock, sleeper, random);
+        this.json = new JsonCalls(transport);
         this.records = new RecordCalls(transport, config.protocol());
+        this.subscriptions = new SubscriptionCalls(json);
         this.sleeper = sleeper;
         this.clock = clock;
     }
@@ -71,39 +76,41 @@ final class HttpDataHubClient implements DataHubClient {
 
     @Override
     public List<String> listProjects() {
-        return ControlPlaneJson.names(get("/projects"), "ProjectNames");
+        return ControlPlaneJson.names(json.get("/projects"), "ProjectNames");
     }
 
     @Override
     public ProjectInfo getProject(String project) {
-        return ControlPlaneJson.project(project, get(projectPath(project)));
+        return ControlPlaneJson.project(project, json.get(projectPath(project)));
     }
 
     @Override
     public void createProject(String project, String comment) {
-        send("POST", projectPath(project), object().put("Comment", nonNull(comment, "comment")));
+        json.send(
+                "POST", projectPath(project), object().put("Comment", nonNull(comment, "comment")));
     }
 
     @Override
     public void updateProject(String project, String comment) {
-        send("PUT", projectPath(project), object().put("Comment", nonNull(comment, "comment")));
+        json.send(
+                "PUT", projectPath(project), object().put("Comment", nonNull(comment, "comment")));
     }
 
     @Override
     public void deleteProject(String project) {
-        send("DELETE", projectPath(project), null);
+        json.send("DELETE", projectPath(project), null);
     }
 
     // ---- topics
 
     @Override
     public List<String> listTopics(String project) {
-        return ControlPlaneJson.names(get(projectPath(project) + "/topics"), "TopicNames");
+        return ControlPlaneJson.names(json.get(projectPath(project) + "/topics"), "TopicNames");
     }
 
     @Override
     public TopicInfo getTopic(String project, String topic) {
-        return ControlPlaneJson.topic(project, topic, get(topicPath(project, topic)));
+        return ControlPlaneJson.topic(project, topic, json.get(topicPath(project, topic)));
     }
 
     @Override
@@ -118,7 +125,7 @@ final class HttpDataHubClient implements DataHubClient {
         ObjectNode body = topicCreation(shardCount, lifecycleDays, "TUPLE");
         body.put("RecordSchema", schema.toJson());
         body.put("Comment", nonNull(comment, "comment")).put("ExpandMode", "");
-        send("POST", topicPath(project, topic), body);
+        json.send("POST", topicPath(project, topic), body);
     }
 
     @Override
@@ -126,7 +133,7 @@ final class HttpDataHubClient implements DataHubClient {
             String project, String topic, int shardCount, int lifecycleDays, String comment) {
         ObjectNode body = topicCreation(shardCount, lifecycleDays, "BLOB");
         body.put("Comment", nonNull(comment, "comment")).put("ExpandMode", "");
-        send("POST", topicPath(project, topic), body);
+        json.send("POST", topicPath(project, topic), body);
     }
 
     private static ObjectNode topicCreation(int shardCount, int lifecycleDays, String type) {
@@ -149,12 +156,12 @@ final class HttpDataHubClient implements DataHubClient {
         if (lifecycleDays != null) {
             body.put("Lifecycle", lifecycleDays);
         }
-        send("PUT", topicPath(project, topic), body);
+        json.send("PUT", topicPath(project, topic), body);
     }
 
     @Override
     public void deleteTopic(String project, String topic) {
-        send("DELETE", topicPath(project, topic), null);
+        json.send("DELETE", topicPath(project, topic), null);
     }
 
     @Override
@@ -167,14 +174,14 @@ final class HttpDataHubClient implements DataHubClient {
         entry.put("Comment", field.comment());
         ObjectNode body = object().put("Action", "AppendField");
         body.putArray("Fields").add(entry);
-        send("POST", topicPath(project, topic), body);
+        json.send("POST", topicPath(project, topic), body);
     }
 
     // ---- shards
 
     @Override
     public List<ShardInfo> listShards(String project, String topic) {
-        return ControlPlaneJson.shards(get(topicPath(project, topic) + "/shards"));
+        return ControlPlaneJson.shards(json.get(topicPath(project, topic) + "/shards"));
     }
 
     @Override
@@ -212,7 +219,7 @@ final class HttpDataHubClient implements DataHubClient {
                 object().put("Action", "split")
                         .put("ShardId", nonNull(shardId, "shardId"))
                         .put("SplitKey", splitKey);
-        JsonNode root = send("POST", topicPath(project, topic) + "/shards", body);
+        JsonNode root = json.send("POST", topicPath(project, topic) + "/shards", body);
         List<ShardRange> ranges = new java.util.ArrayList<>();
         for (JsonNode n : root.path("NewShards")) {
             ranges.add(ControlPlaneJson.shardRange(n));
@@ -228,7 +235,7 @@ final class HttpDataHubClient implements DataHubClient {
                         .put("ShardId", nonNull(shardId, "shardId"))
                         .put("AdjacentShardId", nonNull(adjacentShardId, "adjacentShardId"));
         return ControlPlaneJson.shardRange(
-                send("POST", topicPath(project, topic) + "/shards", body));
+                json.send("POST", topicPath(project, topic) + "/shards", body));
     }
 
     @Override
@@ -256,7 +263,10 @@ final class HttpDataHubClient implements DataHubClient {
     @Override
     public ShardMeterInfo getShardMeterInfo(String project, String topic, String shardId) {
         JsonNode root =
-                send("POST", shardPath(project, topic, shardId), object().put("Action", "meter"));
+                json.send(
+                        "POST",
+                        shardPath(project, topic, shardId),
+                        object().put("Action", "meter"));
         return new ShardMeterInfo(
                 Json.longValue(root, "ActiveTime", 0), Json.longValue(root, "Storage", 0));
     }
@@ -276,7 +286,7 @@ final class HttpDataHubClient implements DataHubClient {
             }
             body.put("Sequence", parameter);
         }
-        JsonNode root = send("POST", shardPath(project, topic, shardId), body);
+        JsonNode root = json.send("POST", shardPath(project, topic, shardId), body);
         return new CursorResult(
                 Json.text(root, "Cursor"),
                 Json.longValue(root, "RecordTime", -1),
@@ -310,178 +320,63 @@ final class HttpDataHubClient implements DataHubClient {
 
     @Override
     public String createSubscription(String project, String topic, String comment) {
-        ObjectNode body =
-                object().put("Action", "create").put("Comment", nonNull(comment, "comment"));
-        JsonNode root = send("POST", topicPath(project, topic) + "/subscriptions", body);
-        return Json.text(root, "SubId");
+        return subscriptions.createSubscription(project, topic, comment);
     }
 
     @Override
     public SubscriptionInfo getSubscription(String project, String topic, String subId) {
-        return ControlPlaneJson.subscription(get(subscriptionPath(project, topic, subId)));
+        return subscriptions.getSubscription(project, topic, subId);
     }
 
     @Override
     public SubscriptionPage listSubscriptions(
             String project, String topic, int pageIndex, int pageSize) {
-        if (pageIndex < 1 || pageSize < 1) {
-            throw new IllegalArgumentException(
-                    "pageIndex and pageSize must be >= 1 but were " + pageIndex + ", " + pageSize);
-        }
-        ObjectNode body =
-                object().put("Action", "list")
-                        .put("PageIndex", pageIndex)
-                        .put("PageSize", pageSize);
-        JsonNode root = send("POST", topicPath(project, topic) + "/subscriptions", body);
-        List<SubscriptionInfo> subs = new java.util.ArrayList<>();
-        for (JsonNode n : root.path("Subscriptions")) {
-            subs.add(ControlPlaneJson.subscription(n));
-        }
-        return new SubscriptionPage(Json.longValue(root, "TotalCount", subs.size()), subs);
+        return subscriptions.listSubscriptions(project, topic, pageIndex, pageSize);
     }
 
     @Override
     public void updateSubscriptionComment(
             String project, String topic, String subId, String comment) {
-        send(
-                "PUT",
-                subscriptionPath(project, topic, subId),
-                object().put("Comment", nonNull(comment, "comment")));
+        subscriptions.updateSubscriptionComment(project, topic, subId, comment);
     }
 
     @Override
     public void updateSubscriptionState(
             String project, String topic, String subId, boolean online) {
-        send("PUT", subscriptionPath(project, topic, subId), object().put("State", online ? 1 : 0));
+        subscriptions.updateSubscriptionState(project, topic, subId, online);
     }
 
     @Override
     public void deleteSubscription(String project, String topic, String subId) {
-        send("DELETE", subscriptionPath(project, topic, subId), null);
+        subscriptions.deleteSubscription(project, topic, subId);
     }
 
     @Override
     public Map<String, SubscriptionOffset> openOffsetSession(
             String project, String topic, String subId, Collection<String> shardIds) {
-        return offsetQuery(project, topic, subId, "open", shardIds);
+        return subscriptions.openOffsetSession(project, topic, subId, shardIds);
     }
 
     @Override
     public Map<String, SubscriptionOffset> getOffsets(
             String project, String topic, String subId, Collection<String> shardIds) {
-        return offsetQuery(project, topic, subId, "get", shardIds);
-    }
-
-    private Map<String, SubscriptionOffset> offsetQuery(
-            String project, String topic, String subId, String action, Collection<String> ids) {
-        ObjectNode body = object().put("Action", action);
-        ArrayNode shards = body.putArray("ShardIds");
-        ids.forEach(shards::add);
-        return ControlPlaneJson.offsets(
-                send("POST", subscriptionPath(project, topic, subId) + "/offsets", body));
+        return subscriptions.getOffsets(project, topic, subId, shardIds);
     }
 
     @Override
     public void commitOffsets(
             String project, String topic, String subId, Map<String, SubscriptionOffset> offsets) {
-        ObjectNode body = object().put("Action", "commit");
-        ObjectNode map = body.putObject("Offsets");
-        offsets.forEach(
-                (shard, o) -> {
-                    if (o.sessionId() == null) {
-                        throw new IllegalArgumentException(
-                                "Offset of shard "
-                                        + shard
-                                        + " has no sessionId; open a session first");
-                    }
-                    map.putObject(shard)
-                            .put("Timestamp", o.timestamp())
-                            .put("Sequence", o.sequence())
-                            .put("BatchIndex", o.batchIndex())
-                            .put("Version", o.version())
-                            .put("SessionId", o.sessionId());
-                });
-        send("PUT", subscriptionPath(project, topic, subId) + "/offsets", body);
+        subscriptions.commitOffsets(project, topic, subId, offsets);
     }
 
     @Override
     public void resetOffsets(
             String project, String topic, String subId, Map<String, SubscriptionOffset> offsets) {
-        ObjectNode body = object().put("Action", "reset");
-        ObjectNode map = body.putObject("Offsets");
-        offsets.forEach(
-                (shard, o) ->
-                        map.putObject(shard)
-                                .put("Timestamp", o.timestamp())
-                                .put("Sequence", o.sequence())
-                                .put("BatchIndex", o.batchIndex()));
-        send("PUT", subscriptionPath(project, topic, subId) + "/offsets", body);
+        subscriptions.resetOffsets(project, topic, subId, offsets);
     }
 
     @Override
     public void close() {
         transport.close();
-    }
-
-    // ---- helpers
-
-    private JsonNode get(String path) {
-        return send("GET", path, null);
-    }
-
-    /** A JSON control-plane call; all of them are idempotent or fail safely, so they retry. */
-    private JsonNode send(String method, String path, ObjectNode body) {
-        byte[] bytes = body == null ? null : body.toString().getBytes(StandardCharsets.UTF_8);
-        HttpTransport.HttpResult result =
-                transport.execute(
-                        new HttpTransport.HttpCall(method, path, JSON_TYPE, bytes, null, false));
-        return parseJson(result);
-    }
-
-    static JsonNode parseJson(HttpTransport.HttpResult result) {
-        if (result.body().length == 0) {
-            return Json.MAPPER.createObjectNode();
-        }
-        try {
-            JsonNode node = Json.MAPPER.readTree(result.body());
-            return node == null ? Json.MAPPER.createObjectNode() : node;
-        } catch (IOException e) {
-            throw new DataHubDecodeException(
-                    "Response is not valid JSON: " + e.getMessage(),
-                    result.status(),
-                    result.requestId(),
-                    e);
-        }
-    }
-
-    private static ObjectNode object() {
-        return Json.MAPPER.createObjectNode();
-    }
-
-    private static String nonNull(String value, String name) {
-        return Objects.requireNonNull(value, () -> name + " must not be null");
-    }
-
-    private static String projectPath(String project) {
-        return "/projects/" + segment(project, "project");
-    }
-
-    private static String topicPath(String project, String topic) {
-        return projectPath(project) + "/topics/" + segment(topic, "topic");
-    }
-
-    private static String shardPath(String project, String topic, String shardId) {
-        return topicPath(project, topic) + "/shards/" + segment(shardId, "shardId");
-    }
-
-    private static String subscriptionPath(String project, String topic, String subId) {
-        return topicPath(project, topic) + "/subscriptions/" + segment(subId, "subId");
-    }
-
-    private static String segment(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be null or blank");
-        }
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

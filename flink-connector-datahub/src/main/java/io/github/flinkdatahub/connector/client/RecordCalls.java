@@ -50,7 +50,7 @@ final class RecordCalls {
                             new HttpTransport.HttpCall(
                                     "POST",
                                     shardPath,
-                                    HttpDataHubClient.JSON_TYPE,
+                                    JsonCalls.JSON_TYPE,
                                     JsonRecordCodec.encodeGetRecords(cursor, limit),
                                     null,
                                     false));
@@ -58,7 +58,7 @@ final class RecordCalls {
                     result,
                     () ->
                             JsonRecordCodec.decodeGetRecordsResponse(
-                                    HttpDataHubClient.parseJson(result), shardId, schema));
+                                    JsonCalls.parseJson(result), shardId, schema));
         }
         HttpTransport.HttpResult result =
                 transport.execute(
@@ -84,15 +84,13 @@ final class RecordCalls {
                             new HttpTransport.HttpCall(
                                     "POST",
                                     shardsPath,
-                                    HttpDataHubClient.JSON_TYPE,
+                                    JsonCalls.JSON_TYPE,
                                     JsonRecordCodec.encodePutRecords(records),
                                     null,
                                     true));
             return decode(
                     result,
-                    () ->
-                            JsonRecordCodec.decodePutRecordsResponse(
-                                    HttpDataHubClient.parseJson(result)));
+                    () -> JsonRecordCodec.decodePutRecordsResponse(JsonCalls.parseJson(result)));
         }
         HttpTransport.HttpResult result =
                 transport.execute(
