@@ -1,0 +1,382 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.connector.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+import static io.github.flinkdatahub.connector.client.JsonCalls.nonNull;
+import static io.github.flinkdatahub.connector.client.JsonCalls.object;
+import static io.github.flinkdatahub.connector.client.JsonCalls.projectPath;
+import static io.github.flinkdatahub.connector.client.JsonCalls.shardPath;
+import static io.github.flinkdatahub.connector.client.JsonCalls.topicPath;
+
+/**
+ * The HTTP implementation of {@link DataHubClient}: builds each control-plane call as JSON and
+ * delegates record calls to {@link RecordCalls} and subscription calls to {@link
+ * SubscriptionCalls}. Thread-safe.
+ */
+final class HttpDataHubClient implements DataHubClient {
+
+    private final HttpTransport transport;
+    private final JsonCalls json;
+    private final RecordCalls records;
+    private final SubscriptionCalls subscriptions;
+    private final Sleeper sleeper;
+    private final Clock clock;
+
+    HttpDataHubClient(DataHubClientConfig config) {
+        this(
+                config,
+                Clock.systemUTC(),
+                Sleeper.SYSTEM,
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** For tests: injectable time, sleeping and jitter. */
+    HttpDataHubClient(
+            DataHubClientConfig config, Clock clock, Sleeper sleeper, DoubleSupplier random) {
+        Objects.requireNonNull(config, "config");
+        this.transport = new HttpTransport(config, clock, sleeper, random);
+        this.json = new JsonCalls(transport);
+        this.records = new RecordCalls(transport, config.protocol());
+        this.subscriptions = new SubscriptionCalls(json);
+        this.sleeper = sleeper;
+        this.clock = clock;
+    }
+
+    HttpTransport transport() {
+        return transport;
+    }
+
+    // ---- projects
+
+    @Override
+    public List<String> listProjects() {
+        return ControlPlaneJson.names(json.get("/projects"), "ProjectNames");
+    }
+
+    @Override
+    public ProjectInfo getProject(String project) {
+        return ControlPlaneJson.project(project, json.get(projectPath(project)));
+    }
+
+    @Override
+    public void createProject(String project, String comment) {
+        json.send(
+                "POST", projectPath(project), object().put("Comment", nonNull(comment, "comment")));
+    }
+
+    @Override
+    public void updateProject(String project, String comment) {
+        json.send(
+                "PUT", projectPath(project), object().put("Comment", nonNull(comment, "comment")));
+    }
+
+    @Override
+    public void deleteProject(String project) {
+        json.send("DELETE", projectPath(project), null);
+    }
+
+    // ---- topics
+
+    @Override
+    public List<String> listTopics(String project) {
+        return ControlPlaneJson.names(json.get(projectPath(project) + "/topics"), "TopicNames");
+    }
+
+    @Override
+    public TopicInfo getTopic(String project, String topic) {
+        return ControlPlaneJson.topic(project, topic, json.get(topicPath(project, topic)));
+    }
+
+    @Override
+    public void createTupleTopic(
+            String project,
+            String topic,
+            int shardCount,
+            int lifecycleDays,
+            RecordSchema schema,
+            String comment) {
+        Objects.requireNonNull(schema, "a TUPLE topic needs a schema");
+        ObjectNode body = topicCreation(shardCount, lifecycleDays, "TUPLE");
+        body.put("RecordSchema", schema.toJson());
+        body.put("Comment", nonNull(comment, "comment")).put("ExpandMode", "");
+        json.send("POST", topicPath(project, topic), body);
+    }
+
+    @Override
+    public void createBlobTopic(
+            String project, String topic, int shardCount, int lifecycleDays, String comment) {
+        ObjectNode body = topicCreation(shardCount, lifecycleDays, "BLOB");
+        body.put("Comment", nonNull(comment, "comment")).put("ExpandMode", "");
+        json.send("POST", topicPath(project, topic), body);
+    }
+
+    private static ObjectNode topicCreation(int shardCount, int lifecycleDays, String type) {
+        if (shardCount <= 0) {
+            throw new IllegalArgumentException("shardCount must be > 0 but was " + shardCount);
+        }
+        if (lifecycleDays <= 0) {
+            throw new IllegalArgumentException(
+                    "lifecycleDays must be > 0 but was " + lifecycleDays);
+        }
+        return object().put("Action", "create")
+                .put("ShardCount", shardCount)
+                .put("Lifecycle", lifecycleDays)
+                .put("RecordType", type);
+    }
+
+    @Override
+    public void updateTopic(String project, String topic, String comment, Integer lifecycleDays) {
+        ObjectNode body = object().put("Comment", nonNull(comment, "comment"));
+        if (lifecycleDays != null) {
+            body.put("Lifecycle", lifecycleDays);
+        }
+        json.send("PUT", topicPath(project, topic), body);
+    }
+
+    @Override
+    public void deleteTopic(String project, String topic) {
+        json.send("DELETE", topicPath(project, topic), null);
+    }
+
+    @Override
+    public void appendField(String project, String topic, Field field) {
+        if (!field.nullable()) {
+            throw new IllegalArgumentException(
+                    "Appended field '" + field.name() + "' must be nullable");
+        }
+        ObjectNode entry = object().put("Name", field.name()).put("Type", field.type().name());
+        entry.put("Comment", field.comment());
+        ObjectNode body = object().put("Action", "AppendField");
+        body.putArray("Fields").add(entry);
+        json.send("POST", topicPath(project, topic), body);
+    }
+
+    // ---- shards
+
+    @Override
+    public List<ShardInfo> listShards(String project, String topic) {
+        return ControlPlaneJson.shards(json.get(topicPath(project, topic) + "/shards"));
+    }
+
+    @Override
+    public List<ShardRange> splitShard(String project, String topic, String shardId) {
+        ShardInfo shard =
+                listShards(project, topic).stream()
+                        .filter(s -> s.shardId().equals(shardId))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new ResourceNotFoundException(
+                                                "Shard "
+                                                        + shardId
+                                                        + " of "
+                                                        + project
+                                                        + "/"
+                                                        + topic
+                                                        + " is not listed",
+                                                0,
+                                                "NoSuchShard",
+                                                null,
+                                                false));
+        return splitShard(
+                project,
+                topic,
+                shardId,
+                HashKeys.midpoint(shard.beginHashKey(), shard.endHashKey()));
+    }
+
+    @Override
+    public List<ShardRange> splitShard(
+            String project, String topic, String shardId, String splitKey) {
+        HashKeys.parse(splitKey);
+        ObjectNode body =
+                object().put("Action", "split")
+                        .put("ShardId", nonNull(shardId, "shardId"))
+                        .put("SplitKey", splitKey);
+        JsonNode root = json.send("POST", topicPath(project, topic) + "/shards", body);
+        List<ShardRange> ranges = new java.util.ArrayList<>();
+        for (JsonNode n : root.path("NewShards")) {
+            ranges.add(ControlPlaneJson.shardRange(n));
+        }
+        return ranges;
+    }
+
+    @Override
+    public ShardRange mergeShard(
+            String project, String topic, String shardId, String adjacentShardId) {
+        ObjectNode body =
+                object().put("Action", "merge")
+                        .put("ShardId", nonNull(shardId, "shardId"))
+                        .put("AdjacentShardId", nonNull(adjacentShardId, "adjacentShardId"));
+        return ControlPlaneJson.shardRange(
+                json.send("POST", topicPath(project, topic) + "/shards", body));
+    }
+
+    @Override
+    public boolean waitForShardsReady(String project, String topic, Duration timeout) {
+        long deadline = clock.millis() + timeout.toMillis();
+        while (true) {
+            if (listShards(project, topic).stream().allMatch(s -> s.state().isReady())) {
+                return true;
+            }
+            if (clock.millis() >= deadline) {
+                return false;
+            }
+            try {
+                sleeper.sleep(Duration.ofSeconds(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DataHubException(
+                        "Interrupted while waiting for the shards of " + project + "/" + topic,
+                        false,
+                        e);
+            }
+        }
+    }
+
+    @Override
+    public ShardMeterInfo getShardMeterInfo(String project, String topic, String shardId) {
+        JsonNode root =
+                json.send(
+                        "POST",
+                        shardPath(project, topic, shardId),
+                        object().put("Action", "meter"));
+        return new ShardMeterInfo(
+                Json.longValue(root, "ActiveTime", 0), Json.longValue(root, "Storage", 0));
+    }
+
+    // ---- cursors and records
+
+    @Override
+    public CursorResult getCursor(
+            String project, String topic, String shardId, CursorType type, long parameter) {
+        ObjectNode body = object().put("Action", "cursor").put("Type", type.name());
+        if (type == CursorType.SYSTEM_TIME) {
+            body.put("SystemTime", parameter);
+        } else if (type == CursorType.SEQUENCE) {
+            if (parameter < 0) {
+                throw new IllegalArgumentException(
+                        "SEQUENCE cursor needs a sequence >= 0 but got " + parameter);
+            }
+            body.put("Sequence", parameter);
+        }
+        JsonNode root = json.send("POST", shardPath(project, topic, shardId), body);
+        return new CursorResult(
+                Json.text(root, "Cursor"),
+                Json.longValue(root, "RecordTime", -1),
+                Json.longValue(root, "Sequence", -1));
+    }
+
+    @Override
+    public GetRecordsResult getRecords(
+            String project,
+            String topic,
+            String shardId,
+            String cursor,
+            int limit,
+            RecordSchema schema) {
+        return records.getRecords(
+                shardPath(project, topic, shardId), shardId, cursor, limit, schema);
+    }
+
+    @Override
+    public PutRecordsResult putRecords(String project, String topic, List<PutRecord> putRecords) {
+        return records.putRecords(topicPath(project, topic) + "/shards", putRecords);
+    }
+
+    @Override
+    public void putRecordsByShard(
+            String project, String topic, String shardId, List<PutRecord> putRecords) {
+        records.putRecordsByShard(shardPath(project, topic, shardId), putRecords);
+    }
+
+    // ---- subscriptions and offsets
+
+    @Override
+    public String createSubscription(String project, String topic, String comment) {
+        return subscriptions.createSubscription(project, topic, comment);
+    }
+
+    @Override
+    public SubscriptionInfo getSubscription(String project, String topic, String subId) {
+        return subscriptions.getSubscription(project, topic, subId);
+    }
+
+    @Override
+    public SubscriptionPage listSubscriptions(
+            String project, String topic, int pageIndex, int pageSize) {
+        return subscriptions.listSubscriptions(project, topic, pageIndex, pageSize);
+    }
+
+    @Override
+    public void updateSubscriptionComment(
+            String project, String topic, String subId, String comment) {
+        subscriptions.updateSubscriptionComment(project, topic, subId, comment);
+    }
+
+    @Override
+    public void updateSubscriptionState(
+            String project, String topic, String subId, boolean online) {
+        subscriptions.updateSubscriptionState(project, topic, subId, online);
+    }
+
+    @Override
+    public void deleteSubscription(String project, String topic, String subId) {
+        subscriptions.deleteSubscription(project, topic, subId);
+    }
+
+    @Override
+    public Map<String, SubscriptionOffset> openOffsetSession(
+            String project, String topic, String subId, Collection<String> shardIds) {
+        return subscriptions.openOffsetSession(project, topic, subId, shardIds);
+    }
+
+    @Override
+    public Map<String, SubscriptionOffset> getOffsets(
+            String project, String topic, String subId, Collection<String> shardIds) {
+        return subscriptions.getOffsets(project, topic, subId, shardIds);
+    }
+
+    @Override
+    public void commitOffsets(
+            String project, String topic, String subId, Map<String, SubscriptionOffset> offsets) {
+        subscriptions.commitOffsets(project, topic, subId, offsets);
+    }
+
+    @Override
+    public void resetOffsets(
+            String project, String topic, String subId, Map<String, SubscriptionOffset> offsets) {
+        subscriptions.resetOffsets(project, topic, subId, offsets);
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}

@@ -1,0 +1,46 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.connector.client;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One record returned by GetRecords.
+ *
+ * @param shardId the shard the record was read from
+ * @param sequence per-shard sequence, starting at 0
+ * @param systemTime server receive time in milliseconds since the epoch
+ * @param cursor the cursor pointing at this record
+ * @param nextCursor the cursor pointing after this record
+ * @param attributes record attributes (never null)
+ * @param payload tuple values or blob bytes
+ */
+public record ReadRecord(
+        String shardId,
+        long sequence,
+        long systemTime,
+        String cursor,
+        String nextCursor,
+        Map<String, String> attributes,
+        RecordPayload payload) {
+
+    public ReadRecord {
+        Objects.requireNonNull(payload, "payload");
+        attributes = attributes == null ? Map.of() : attributes;
+    }
+}

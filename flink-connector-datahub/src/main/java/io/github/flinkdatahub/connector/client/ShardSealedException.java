@@ -1,0 +1,31 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.connector.client;
+
+/**
+ * The shard is not ACTIVE (`InvalidShardOperation`): writes must re-route; a read past the end of a
+ * CLOSED shard signals that the shard is fully consumed.
+ */
+public class ShardSealedException extends DataHubException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ShardSealedException(
+            String message, int httpStatus, String errorCode, String requestId, boolean retryable) {
+        super(message, httpStatus, errorCode, requestId, retryable, null);
+    }
+}

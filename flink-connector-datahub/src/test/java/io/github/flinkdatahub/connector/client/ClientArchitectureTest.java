@@ -1,0 +1,40 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.connector.client;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The DataHub client must stay usable without Flink. */
+@AnalyzeClasses(
+        packages = "io.github.flinkdatahub.connector.client",
+        importOptions = ImportOption.DoNotIncludeTests.class)
+class ClientArchitectureTest {
+
+    @ArchTest
+    static final ArchRule CLIENT_DOES_NOT_DEPEND_ON_FLINK =
+            noClasses()
+                    .that()
+                    .resideInAPackage("..connector.client..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("org.apache.flink..");
+}
