@@ -57,6 +57,19 @@ final class DhubFrame {
         return crc.getValue();
     }
 
+    /** Whether the body starts with the {@code DHUB} magic. */
+    static boolean hasMagic(byte[] body) {
+        if (body.length < MAGIC.length) {
+            return false;
+        }
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (body[i] != MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Validates a frame and returns its payload as a view (no copy).
      *

@@ -29,6 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -196,6 +198,14 @@ final class HttpTransport implements AutoCloseable {
         try (Response response = http.newCall(request.build()).execute()) {
             return readResponse(call, response);
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()
+                    || (e instanceof InterruptedIOException
+                            && !(e instanceof SocketTimeoutException))) {
+                // The caller is shutting down: do not retry and keep the interrupt visible.
+                Thread.currentThread().interrupt();
+                throw new DataHubException(
+                        call.method() + " " + call.path() + " was interrupted", false, e);
+            }
             throw new DataHubTransportException(
                     call.method() + " " + call.path() + " failed: " + e, tracker.requestStarted, e);
         }

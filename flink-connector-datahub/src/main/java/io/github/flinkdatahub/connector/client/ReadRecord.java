@@ -16,6 +16,7 @@
 
 package io.github.flinkdatahub.connector.client;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 
@@ -41,6 +42,6 @@ public record ReadRecord(
 
     public ReadRecord {
         Objects.requireNonNull(payload, "payload");
-        attributes = attributes == null ? Map.of() : attributes;
+        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(attributes);
     }
 }

@@ -85,6 +85,18 @@ public final class TupleRecord implements RecordPayload {
         return values[index] == null;
     }
 
+    public Byte getByte(int index) {
+        return (Byte) values[index];
+    }
+
+    public Short getShort(int index) {
+        return (Short) values[index];
+    }
+
+    public Float getFloat(int index) {
+        return (Float) values[index];
+    }
+
     public Long getLong(int index) {
         return (Long) values[index];
     }

@@ -255,4 +255,43 @@ class ErrorsAndRetriesTest extends MockServerTestBase {
         assertThat(everything).doesNotContain(SECRET).doesNotContain("theToken");
         assertThat(take().getHeader("x-datahub-security-token")).isEqualTo("theToken");
     }
+
+    @Test
+    void putByShardAcceptsAnyNonFrameSuccessBodyButChecksFrames() {
+        server.enqueue(json(200, "{}"));
+        HttpDataHubClient client = client();
+        client.putRecordsByShard("p", "t", "0", BLOB);
+        byte[] frame = DhubFrame.frame(Hex.bytes("0800"));
+        frame[4] ^= 1;
+        server.enqueue(binary(frame));
+        assertThatThrownBy(() -> client.putRecordsByShard("p", "t", "0", BLOB))
+                .isInstanceOf(DataHubDecodeException.class)
+                .hasMessageContaining("CRC-32C mismatch");
+    }
+
+    @Test
+    void undecodableCompressedResponseIsADecodeError() {
+        server.enqueue(json(200, "garbage").setHeader("Content-Encoding", "lz4"));
+        assertThatThrownBy(() -> client().listProjects())
+                .isInstanceOf(DataHubDecodeException.class)
+                .hasMessageContaining("x-datahub-content-raw-size");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anInterruptedCallerIsNotRetried() {
+        server.enqueue(json(200, "{\"ProjectNames\":[]}"));
+        HttpDataHubClient client = client();
+        Thread.currentThread().interrupt();
+        try {
+            DataHubException e = catchThrowableOfType(DataHubException.class, client::listProjects);
+            assertThat(e).isNotNull();
+            assertThat(e.isRetryable()).isFalse();
+            assertThat(e.getMessage()).contains("interrupted");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            assertThat(sleeps).isEmpty();
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }
