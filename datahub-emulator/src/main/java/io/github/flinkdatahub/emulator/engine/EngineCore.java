@@ -21,6 +21,8 @@ import io.github.flinkdatahub.emulator.engine.EngineState.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +46,9 @@ final class EngineCore implements AutoCloseable {
     private final Journal journal;
     private final ScheduledExecutorService background;
 
+    /** Journal size after the last compaction; the next one waits until it has doubled. */
+    private long compactedSize;
+
     EngineCore(EngineOptions options) {
         this.options = options;
         this.clock = options.clock();
@@ -57,6 +62,7 @@ final class EngineCore implements AutoCloseable {
         } else {
             journal = null;
         }
+        maybeCompact();
         background =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -67,7 +73,7 @@ final class EngineCore implements AutoCloseable {
         long retention = options.retentionCheckInterval().toMillis();
         if (retention > 0) {
             background.scheduleWithFixedDelay(
-                    this::expireAll, retention, retention, TimeUnit.MILLISECONDS);
+                    this::housekeeping, retention, retention, TimeUnit.MILLISECONDS);
         }
         if (journal != null && options.fsyncPolicy() == FsyncPolicy.INTERVAL) {
             long interval = options.fsyncInterval().toMillis();
@@ -122,15 +128,57 @@ final class EngineCore implements AutoCloseable {
         s.expire(t.retentionCutoff(now()));
     }
 
+    private void housekeeping() {
+        try {
+            expireAll();
+            maybeCompact();
+        } catch (RuntimeException e) {
+            // Never let the sweep die; lazy expiry and the next run still apply.
+        }
+    }
+
     private void expireAll() {
+        for (Topic t : state.topicsByUid.values()) {
+            for (Shard s : t.shards.values()) {
+                expire(t, s);
+            }
+        }
+    }
+
+    /** Compacts when the journal passes the threshold and has doubled since the last time. */
+    void maybeCompact() {
+        if (journal != null
+                && journal.size()
+                        > Math.max(options.compactionThresholdBytes(), 2 * compactedSize)) {
+            compact();
+        }
+    }
+
+    /**
+     * Rewrites the journal as a snapshot of the current state (expired records dropped). Stops the
+     * world: holds the metadata lock and every shard's append lock, so no entry is in flight.
+     */
+    void compact() {
+        if (journal == null) {
+            return;
+        }
+        metaLock.lock();
+        List<Shard> locked = new ArrayList<>();
         try {
             for (Topic t : state.topicsByUid.values()) {
                 for (Shard s : t.shards.values()) {
-                    expire(t, s);
+                    s.appendLock.lock();
+                    locked.add(s);
                 }
             }
-        } catch (RuntimeException e) {
-            // Never let the sweep die; lazy expiry on access still applies.
+            expireAll();
+            journal.rewrite(sink -> Snapshot.write(state, sink));
+            compactedSize = journal.size();
+        } catch (IOException e) {
+            throw Errors.internal("Cannot compact the emulator journal: " + e.getMessage(), e);
+        } finally {
+            locked.forEach(s -> s.appendLock.unlock());
+            metaLock.unlock();
         }
     }
 

@@ -32,9 +32,11 @@ import java.util.Objects;
  * process under every policy; the {@link FsyncPolicy} decides protection against OS crashes and
  * power loss: {@code ALWAYS} (default) fsyncs before acknowledging each write, concurrent writers
  * sharing one fsync (group commit); {@code INTERVAL} fsyncs in the background every {@link
- * EngineOptions#fsyncInterval()}; {@code NONE} leaves it to the OS. The journal is never compacted;
- * expired records are dropped again after replay. Only one engine may use a data directory at a
- * time (not enforced).
+ * EngineOptions#fsyncInterval()}; {@code NONE} leaves it to the OS. Once the journal passes {@link
+ * EngineOptions#compactionThresholdBytes()} (and has doubled since the last time) it is compacted,
+ * at open or during the retention sweep: the live state (without expired records) is written to a
+ * new file, fsynced and atomically renamed over the journal while writers pause. A lock file keeps
+ * a second emulator process off the directory.
  *
  * <p><b>Threading.</b> Metadata changes serialise on one lock; record appends lock only their
  * shard, reads lock nothing but a shard's short store lock. See {@link Shard}.

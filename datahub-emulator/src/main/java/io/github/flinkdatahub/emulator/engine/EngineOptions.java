@@ -37,6 +37,7 @@ public final class EngineOptions {
     private final int maxActiveShards;
     private final int maxTotalShards;
     private final Duration retentionCheckInterval;
+    private final long compactionThresholdBytes;
 
     private EngineOptions(Builder b) {
         this.clock = b.clock;
@@ -49,6 +50,7 @@ public final class EngineOptions {
         this.maxActiveShards = b.maxActiveShards;
         this.maxTotalShards = b.maxTotalShards;
         this.retentionCheckInterval = b.retentionCheckInterval;
+        this.compactionThresholdBytes = b.compactionThresholdBytes;
     }
 
     public static Builder builder() {
@@ -102,6 +104,14 @@ public final class EngineOptions {
         return retentionCheckInterval;
     }
 
+    /**
+     * Journal size from which the engine compacts it (at open and during the retention sweep), and
+     * only once it has doubled since the previous compaction.
+     */
+    public long compactionThresholdBytes() {
+        return compactionThresholdBytes;
+    }
+
     @Override
     public String toString() {
         return "EngineOptions{dataDir="
@@ -127,6 +137,7 @@ public final class EngineOptions {
         private int maxActiveShards = 256;
         private int maxTotalShards = 512;
         private Duration retentionCheckInterval = Duration.ofMinutes(1);
+        private long compactionThresholdBytes = 64L * 1024 * 1024;
 
         private Builder() {}
 
@@ -182,6 +193,12 @@ public final class EngineOptions {
             return this;
         }
 
+        /** Journal size (bytes) from which it is compacted; default 64 MB. */
+        public Builder compactionThresholdBytes(long compactionThresholdBytes) {
+            this.compactionThresholdBytes = compactionThresholdBytes;
+            return this;
+        }
+
         public EngineOptions build() {
             Objects.requireNonNull(clock, "clock must not be null");
             Objects.requireNonNull(
@@ -207,6 +224,10 @@ public final class EngineOptions {
                 throw new IllegalArgumentException(
                         "retentionCheckInterval must be zero (disabled) or positive, was "
                                 + retentionCheckInterval);
+            }
+            if (compactionThresholdBytes <= 0) {
+                throw new IllegalArgumentException(
+                        "compactionThresholdBytes must be > 0, was " + compactionThresholdBytes);
             }
             return new EngineOptions(this);
         }

@@ -47,6 +47,9 @@ final class EventCodec {
     static final byte OPEN_SESSION = 15;
     static final byte COMMIT = 16;
     static final byte RESET = 17;
+    static final byte TOPIC_SNAPSHOT = 20;
+    static final byte SUB_SNAPSHOT = 21;
+    static final byte COUNTERS = 22;
 
     private EventCodec() {}
 

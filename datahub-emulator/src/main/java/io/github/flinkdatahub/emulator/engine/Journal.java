@@ -17,11 +17,13 @@
 package io.github.flinkdatahub.emulator.engine;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
@@ -40,7 +42,10 @@ final class Journal implements AutoCloseable {
 
     static final String LOCK_NAME = "engine.lock";
 
-    private final FileChannel channel;
+    private static final String COMPACT_SUFFIX = ".compact";
+
+    private final Path dir;
+    private volatile FileChannel channel;
     private final FileChannel lockChannel;
     private final FsyncPolicy policy;
     private final Object writeLock = new Object();
@@ -51,7 +56,9 @@ final class Journal implements AutoCloseable {
     /** Set after a failed write: the file may end in a torn entry, so nothing may follow it. */
     private volatile boolean failed;
 
-    private Journal(FileChannel channel, FileChannel lockChannel, FsyncPolicy policy, long size) {
+    private Journal(
+            Path dir, FileChannel channel, FileChannel lockChannel, FsyncPolicy policy, long size) {
+        this.dir = dir;
         this.channel = channel;
         this.lockChannel = lockChannel;
         this.policy = policy;
@@ -67,6 +74,8 @@ final class Journal implements AutoCloseable {
     static Journal open(Path dir, FsyncPolicy policy, Consumer<byte[]> replay) throws IOException {
         Files.createDirectories(dir);
         FileChannel lock = lockDirectory(dir);
+        // A compaction that crashed before its rename left the old journal authoritative.
+        Files.deleteIfExists(dir.resolve(FILE_NAME + COMPACT_SUFFIX));
         boolean created = !Files.exists(dir.resolve(FILE_NAME));
         FileChannel ch =
                 FileChannel.open(
@@ -104,23 +113,12 @@ final class Journal implements AutoCloseable {
         if (created) {
             syncDirectory(dir);
         }
-        return new Journal(ch, lock, policy, good);
+        return new Journal(dir, ch, lock, policy, good);
     }
 
     /** Writes one entry and returns the journal position after it. */
     long append(byte[] payload) {
-        if (payload.length > MAX_ENTRY) {
-            throw Errors.invalidParameter(
-                    "The request is too large to store: "
-                            + payload.length
-                            + " bytes, at most "
-                            + MAX_ENTRY
-                            + ".");
-        }
-        CRC32C c = new CRC32C();
-        c.update(payload);
-        ByteBuffer buf = ByteBuffer.allocate(HEADER + payload.length);
-        buf.putInt(payload.length).putInt((int) c.getValue()).put(payload).flip();
+        ByteBuffer buf = frame(payload);
         synchronized (writeLock) {
             if (failed) {
                 throw Errors.internal("The emulator journal failed earlier; restart it.", null);
@@ -136,6 +134,84 @@ final class Journal implements AutoCloseable {
             written += HEADER + payload.length;
             return written;
         }
+    }
+
+    /** Bytes in the journal. */
+    long size() {
+        return written;
+    }
+
+    /**
+     * Atomically replaces the journal with the entries {@code snapshot} passes to its sink: they go
+     * to a temporary file that is fsynced and renamed over the journal. The caller must have
+     * stopped every writer. If this fails before the rename the old journal stays in use.
+     */
+    void rewrite(Consumer<Consumer<byte[]>> snapshot) throws IOException {
+        synchronized (writeLock) {
+            synchronized (syncLock) {
+                Path file = dir.resolve(FILE_NAME);
+                Path tmp = dir.resolve(FILE_NAME + COMPACT_SUFFIX);
+                try (FileChannel out =
+                        FileChannel.open(
+                                tmp,
+                                StandardOpenOption.CREATE,
+                                StandardOpenOption.TRUNCATE_EXISTING,
+                                StandardOpenOption.WRITE)) {
+                    snapshot.accept(
+                            entry -> {
+                                try {
+                                    ByteBuffer buf = frame(entry);
+                                    while (buf.hasRemaining()) {
+                                        out.write(buf);
+                                    }
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
+                    out.force(true);
+                } catch (IOException | RuntimeException e) {
+                    Files.deleteIfExists(tmp);
+                    throw e;
+                }
+                Files.move(
+                        tmp,
+                        file,
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+                syncDirectory(dir);
+                FileChannel old = channel;
+                try {
+                    FileChannel fresh =
+                            FileChannel.open(
+                                    file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                    fresh.position(fresh.size());
+                    channel = fresh;
+                    written = fresh.size();
+                    synced = written;
+                } catch (IOException e) {
+                    failed = true;
+                    throw e;
+                } finally {
+                    old.close();
+                }
+            }
+        }
+    }
+
+    private static ByteBuffer frame(byte[] payload) {
+        if (payload.length > MAX_ENTRY) {
+            throw Errors.invalidParameter(
+                    "The request is too large to store: "
+                            + payload.length
+                            + " bytes, at most "
+                            + MAX_ENTRY
+                            + ".");
+        }
+        CRC32C c = new CRC32C();
+        c.update(payload);
+        ByteBuffer buf = ByteBuffer.allocate(HEADER + payload.length);
+        buf.putInt(payload.length).putInt((int) c.getValue()).put(payload).flip();
+        return buf;
     }
 
     /** Returns once the entry ending at {@code position} is durable per the policy. */

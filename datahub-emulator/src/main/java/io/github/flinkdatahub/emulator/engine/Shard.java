@@ -122,6 +122,24 @@ final class Shard {
         }
     }
 
+    /**
+     * Sets an empty shard's position and state from a snapshot: the next record appended gets
+     * {@code nextSeq}; {@code lastTimeMillis} is what LatestTime reports until then.
+     */
+    void restore(boolean closed, long closedTimeMillis, long nextSeq, long lastTimeMillis) {
+        storeLock.writeLock().lock();
+        try {
+            this.nextSeq = nextSeq;
+            this.headSeq = nextSeq;
+            this.lastTimeMillis = lastTimeMillis;
+        } finally {
+            storeLock.writeLock().unlock();
+        }
+        if (closed) {
+            close(closedTimeMillis);
+        }
+    }
+
     /** Publishes a batch atomically; {@code firstSeq} must be the next sequence. */
     void append(long firstSeq, long timeMillis, List<byte[]> payloads) {
         storeLock.writeLock().lock();

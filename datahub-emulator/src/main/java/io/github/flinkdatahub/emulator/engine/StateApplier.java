@@ -114,6 +114,16 @@ final class StateApplier {
             case RECORDS:
                 records(in);
                 return;
+            case EventCodec.TOPIC_SNAPSHOT:
+                Snapshot.applyTopic(in, state);
+                return;
+            case EventCodec.SUB_SNAPSHOT:
+                Snapshot.applySubscription(in, state);
+                return;
+            case EventCodec.COUNTERS:
+                state.nextTopicUid = in.l();
+                state.subscriptionCounter = in.l();
+                return;
             default:
                 applySubscriptionEvent(type, in);
         }
@@ -262,7 +272,7 @@ final class StateApplier {
         }
     }
 
-    private static List<FieldSpec> readFields(EventCodec.In in) {
+    static List<FieldSpec> readFields(EventCodec.In in) {
         int n = in.i();
         List<FieldSpec> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

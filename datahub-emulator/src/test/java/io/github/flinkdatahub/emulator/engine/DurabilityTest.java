@@ -59,6 +59,15 @@ class DurabilityTest extends EngineFixture {
     @ParameterizedTest
     @EnumSource(FsyncPolicy.class)
     void everythingSurvivesAnAbruptStop(FsyncPolicy policy) {
+        survivesAbruptStop(policy, false);
+    }
+
+    @Test
+    void everythingSurvivesCompactionAndAnAbruptStop() {
+        survivesAbruptStop(FsyncPolicy.ALWAYS, true);
+    }
+
+    private void survivesAbruptStop(FsyncPolicy policy, boolean compact) {
         engine.close();
         engine = durable(policy);
         tupleTopic(2);
@@ -77,6 +86,15 @@ class DurabilityTest extends EngineFixture {
         engine.openOffsetSession(P, T, sub, List.of("0"));
         engine.commitOffsets(P, T, sub, Map.of("0", new OffsetInfo(4, 77, 0, 2L, 1)));
         engine.resetOffsets(P, T, sub, Map.of("2", new OffsetInfo(1, 2, 0, null, 0)));
+        if (compact) {
+            for (int i = 0; i < 30; i++) {
+                engine.updateTopic(P, T, "churn " + i, 5); // history compaction drops
+            }
+            long size = journalSize();
+            ((EngineImpl) engine).coreForTests().compact();
+            assertThat(journalSize()).isLessThan(size);
+            engine.putRecordsByShard(P, T, "0", List.of(tuple("8", "v8", "x")));
+        }
         engine.updateSubscriptionState(P, T, sub, false);
 
         ReadResult before = engine.getRecords(P, T, "0", oldest("0"), 100);
@@ -95,10 +113,11 @@ class DurabilityTest extends EngineFixture {
         assertThat(engine.listTopics(P, null)).containsExactly("blobs", "topic");
 
         // new writes continue the sequences, new subscriptions get fresh ids, sessions go on
-        engine.putRecordsByShard(P, T, "0", List.of(tuple("7", "v7", "x")));
+        engine.putRecordsByShard(P, T, "0", List.of(tuple("9", "v9", "x")));
+        long expected = compact ? 8 : 7; // 0-4 by shard, 5-6 routed, 7 after compaction
         assertThat(engine.getRecords(P, T, "0", before.nextCursor(), 10).records())
                 .singleElement()
-                .satisfies(r -> assertThat(r.sequence()).isEqualTo(7)); // 0-4 by shard, 5-6 routed
+                .satisfies(r -> assertThat(r.sequence()).isEqualTo(expected));
         assertThat(engine.createSubscription(P, T, "s2")).isNotEqualTo(sub);
         assertThat(engine.openOffsetSession(P, T, sub, List.of("0")).get("0").sessionId())
                 .isEqualTo(3L);
@@ -212,6 +231,66 @@ class DurabilityTest extends EngineFixture {
             }
         }
         assertThat(ids).hasSize(500);
+    }
+
+    @Test
+    void compactionDropsExpiredRecordsAndKeepsPositions() {
+        engine.close();
+        engine = durable(FsyncPolicy.ALWAYS);
+        tupleTopic(1); // 3 days
+        for (int i = 0; i < 100; i++) {
+            engine.putRecordsByShard(
+                    P, T, "0", List.of(tuple(Integer.toString(i), "x".repeat(100))));
+        }
+        clock.advance(Duration.ofDays(2));
+        put("0", 2, 100);
+        clock.advance(Duration.ofDays(1).plusMillis(1)); // the first 100 have expired
+        long size = journalSize();
+        ((EngineImpl) engine).coreForTests().compact();
+        assertThat(journalSize()).isLessThan(size / 4);
+        engine = durable(FsyncPolicy.ALWAYS);
+        assertThat(engine.getCursor(P, T, "0", OLDEST, 0).sequence()).isEqualTo(100);
+        var read = engine.getRecords(P, T, "0", oldest("0"), 10);
+        assertThat(read.records()).extracting(r -> r.sequence()).containsExactly(100L, 101L);
+        assertThat(read.records().get(0).systemTimeMillis())
+                .isEqualTo(START.plus(Duration.ofDays(2)).toEpochMilli());
+        clock.advance(Duration.ofDays(3));
+        // nothing retained: positions and LatestTime survive another compaction
+        ((EngineImpl) engine).coreForTests().compact();
+        engine = durable(FsyncPolicy.ALWAYS);
+        ReadResult empty = engine.getRecords(P, T, "0", oldest("0"), 10);
+        assertThat(empty.records()).isEmpty();
+        assertThat(empty.latestSequence()).isEqualTo(101);
+        assertThat(empty.latestTimeMillis())
+                .isEqualTo(START.plus(Duration.ofDays(2)).toEpochMilli());
+        put("0", 1, 102);
+        assertThat(engine.getCursor(P, T, "0", DataHubEngine.CursorType.LATEST, 0).sequence())
+                .isEqualTo(102);
+    }
+
+    @Test
+    void compactsOnOpenPastTheThreshold() {
+        engine.close();
+        engine = durable(FsyncPolicy.NONE);
+        tupleTopic(1);
+        for (int i = 0; i < 50; i++) {
+            engine.updateTopic(P, T, "comment " + i, null);
+        }
+        long size = journalSize();
+        engine =
+                DataHubEngine.open(
+                        options().dataDir(dir).compactionThresholdBytes(size / 2).build());
+        abandoned.add(engine);
+        assertThat(journalSize()).isLessThan(size / 2);
+        assertThat(engine.getTopic(P, T).comment()).isEqualTo("comment 49");
+    }
+
+    private long journalSize() {
+        try {
+            return Files.size(dir.resolve(Journal.FILE_NAME));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override
