@@ -276,7 +276,24 @@ public final class DataHubEmulator implements AutoCloseable {
                         "perShardWriteQps, perShardWriteBytesPerSecond and perShardReadQps must"
                                 + " be >= 0 (0 = unlimited)");
             }
-            return new DataHubEmulator(this);
+            return new DataHubEmulator(copy());
+        }
+
+        /** A snapshot, so changing this builder later does not change a built emulator. */
+        private Builder copy() {
+            Builder b = new Builder();
+            b.host = host;
+            b.port = port;
+            b.dataDir = dataDir;
+            b.fsyncPolicy = fsyncPolicy;
+            b.accessId = accessId;
+            b.accessKey = accessKey;
+            b.clock = clock;
+            b.shardListInterval = shardListInterval;
+            b.writeQps = writeQps;
+            b.writeBytesPerSecond = writeBytesPerSecond;
+            b.readQps = readQps;
+            return b;
         }
 
         @Override

@@ -253,6 +253,48 @@ class DataHubEmulatorSdkITCase {
         assertThat(got.getTimestamp()).isEqualTo(1000);
     }
 
+    @Test
+    void adminLifecycle() {
+        DatahubClient client = SdkClients.pb(EMULATOR.endpoint(), CompressType.DEFLATE);
+        String project = project(client);
+        client.updateProject(project, "updated");
+        assertThat(client.getProject(project).getComment()).isEqualTo("updated");
+        client.createTopic(project, "keep_me", 1, 1, RecordType.TUPLE, schema(), "c");
+        client.createTopic(project, "drop_me", 1, 1, RecordType.BLOB, "c");
+        assertThat(client.listTopic(project).getTopicNames()).containsExactly("drop_me", "keep_me");
+        assertThat(client.listTopic(project, "keep").getTopicNames()).containsExactly("keep_me");
+        client.updateTopic(project, "keep_me", 5, "new comment");
+        assertThat(client.getTopic(project, "keep_me").getLifeCycle()).isEqualTo(5);
+        assertThat(client.getTopic(project, "keep_me").getComment()).isEqualTo("new comment");
+
+        // The single-field call sends no comment; the list call does.
+        client.appendField(project, "keep_me", new Field("f_new", FieldType.STRING, true));
+        client.appendField(
+                project, "keep_me", List.of(new Field("f_new2", FieldType.BIGINT, true, "cmt")));
+        RecordSchema wider = schema();
+        wider.addField(new Field("f_new", FieldType.STRING, true));
+        wider.addField(new Field("f_new2", FieldType.BIGINT, true, "cmt"));
+        assertThat(client.getTopic(project, "keep_me").getRecordSchema()).isEqualTo(wider);
+
+        String sub = client.createSubscription(project, "keep_me", "s1").getSubId();
+        client.updateSubscription(project, "keep_me", sub, "s2");
+        assertThat(client.listSubscription(project, "keep_me", 1, 10).getSubscriptions())
+                .singleElement()
+                .satisfies(e -> assertThat(e.getComment()).isEqualTo("s2"));
+        client.deleteSubscription(project, "keep_me", sub);
+        assertThat(client.listSubscription(project, "keep_me", 1, 10).getTotalCount()).isZero();
+
+        client.deleteTopic(project, "drop_me");
+        assertThatThrownBy(() -> client.getTopic(project, "drop_me"))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> client.deleteProject(project))
+                .isInstanceOf(DatahubClientException.class)
+                .satisfies(e -> assertThat(code(e)).isEqualTo("OperationDenied"));
+        client.deleteTopic(project, "keep_me");
+        client.deleteProject(project);
+        assertThat(client.listProject().getProjectNames()).doesNotContain(project);
+    }
+
     private static String code(Throwable e) {
         return ((DatahubClientException) e).getErrorCode();
     }

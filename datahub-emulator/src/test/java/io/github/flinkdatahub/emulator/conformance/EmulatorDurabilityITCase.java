@@ -49,6 +49,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Durable mode survives crashes: the CLI runs in its own JVM, is killed with SIGKILL while several
@@ -121,6 +122,29 @@ class EmulatorDurabilityITCase {
             }
         } finally {
             process.close();
+        }
+    }
+
+    @Test
+    void aDataDirectoryServesOneProcessAndSurvivesAGracefulStop() throws Exception {
+        try (EmulatorProcess first = EmulatorProcess.start(dataDir)) {
+            DatahubClient client = SdkMode.PROTOBUF.client(first.endpoint());
+            client.createProject(PROJECT, "locked");
+            client.createTopic(PROJECT, TOPIC, 1, 1, RecordType.TUPLE, schema(), "t");
+            writeSync(client, "0", "graceful-", 3);
+
+            assertThatThrownBy(() -> EmulatorProcess.start(dataDir).close())
+                    .as("a second emulator on the same data directory")
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(dataDir.toString());
+            assertThat(client.getProject(PROJECT).getComment()).isEqualTo("locked");
+        }
+        try (EmulatorProcess second = EmulatorProcess.start(dataDir)) {
+            DatahubClient client = SdkMode.PROTOBUF.client(second.endpoint());
+            assertThat(readAll(client, "0"))
+                    .containsExactlyElementsOf(acknowledged.get("0").stream().sorted().toList());
+            writeSync(client, "0", "after-", 1);
+            assertThat(readAll(client, "0")).hasSize(4);
         }
     }
 

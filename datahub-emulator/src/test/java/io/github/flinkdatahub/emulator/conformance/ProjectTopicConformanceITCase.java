@@ -76,6 +76,8 @@ class ProjectTopicConformanceITCase {
         assertThat(project.getProjectName()).isEqualTo(name.toLowerCase());
         assertThat(project.getCreateTime()).isPositive();
         assertThat(client.listProject().getProjectNames()).contains(name.toLowerCase());
+        assertThat(client.listProject(name.toLowerCase()).getProjectNames())
+                .containsExactly(name.toLowerCase());
         assertDataHubError(
                 () -> client.createProject(name, "again"),
                 ResourceAlreadyExistException.class,
@@ -101,6 +103,8 @@ class ProjectTopicConformanceITCase {
         assertThat(result.getLifeCycle()).isEqualTo(3);
         assertThat(result.getComment()).isEqualTo("tuple topic");
         assertThat(client.listTopic(project).getTopicNames()).containsExactly(topic);
+        assertThat(client.listTopic(project, "tuple").getTopicNames()).containsExactly(topic);
+        assertThat(client.listTopic(project, "nothing_like_it").getTopicNames()).isEmpty();
         assertDataHubError(
                 () -> client.getTopic(project, "no_such_topic"),
                 ResourceNotFoundException.class,
