@@ -37,7 +37,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final ServerConnector connector;
 
     public EmulatorServer(String host, int port, DataHubHandler handler, RequestIds requestIds) {
-        QueuedThreadPool pool = new QueuedThreadPool(64, 4);
+        QueuedThreadPool pool = new QueuedThreadPool(128, 4);
         pool.setName("datahub-emulator");
         pool.setDaemon(true);
         this.server = new Server(pool);
