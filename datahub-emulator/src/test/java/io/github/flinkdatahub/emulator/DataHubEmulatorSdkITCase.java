@@ -17,10 +17,14 @@
 package io.github.flinkdatahub.emulator;
 
 import com.aliyun.datahub.client.DatahubClient;
+import com.aliyun.datahub.client.DatahubClientBuilder;
+import com.aliyun.datahub.client.auth.AliyunAccount;
+import com.aliyun.datahub.client.common.DatahubConfig;
 import com.aliyun.datahub.client.exception.DatahubClientException;
 import com.aliyun.datahub.client.exception.ResourceAlreadyExistException;
 import com.aliyun.datahub.client.exception.ResourceNotFoundException;
 import com.aliyun.datahub.client.exception.SeekOutOfRangeException;
+import com.aliyun.datahub.client.http.HttpConfig;
 import com.aliyun.datahub.client.model.BlobRecordData;
 import com.aliyun.datahub.client.model.CompressType;
 import com.aliyun.datahub.client.model.CursorType;
@@ -293,6 +297,26 @@ class DataHubEmulatorSdkITCase {
         client.deleteTopic(project, "keep_me");
         client.deleteProject(project);
         assertThat(client.listProject().getProjectNames()).doesNotContain(project);
+    }
+
+    @Test
+    void http2CleartextWithPriorKnowledge() {
+        DatahubClient client =
+                DatahubClientBuilder.newBuilder()
+                        .setDatahubConfig(
+                                new DatahubConfig(
+                                        EMULATOR.endpoint(), new AliyunAccount("id", "key"), true))
+                        .setHttpConfig(new HttpConfig().setEnableH2C(true))
+                        .build();
+        String project = project(client);
+        client.createTopic(project, "b", 1, 1, RecordType.BLOB, "c");
+        RecordEntry e = new RecordEntry();
+        e.setRecordData(new BlobRecordData("h2".getBytes(StandardCharsets.UTF_8)));
+        client.putRecordsByShard(project, "b", "0", List.of(e));
+        String cursor = client.getCursor(project, "b", "0", CursorType.OLDEST).getCursor();
+        assertThat(client.getRecords(project, "b", "0", cursor, 10).getRecordCount()).isEqualTo(1);
+        assertThatThrownBy(() -> client.getProject("nope"))
+                .isInstanceOf(ResourceNotFoundException.class);
     }
 
     private static String code(Throwable e) {
