@@ -85,7 +85,10 @@ public final class DataHubEmulator implements AutoCloseable {
         SignatureVerifier signatures =
                 config.accessId == null
                         ? null
-                        : new SignatureVerifier(config.accessId, config.accessKey, config.clock);
+                        // Clients stamp Date from their wall clock, so skew is judged against the
+                        // system clock even when the data runs on a ManualClock.
+                        : new SignatureVerifier(
+                                config.accessId, config.accessKey, Clock.systemUTC());
         EmulatorServer started =
                 new EmulatorServer(
                         config.host,
