@@ -17,10 +17,14 @@
 package io.github.flinkdatahub.emulator;
 
 import com.aliyun.datahub.client.DatahubClient;
+import com.aliyun.datahub.client.DatahubClientBuilder;
+import com.aliyun.datahub.client.auth.AliyunAccount;
+import com.aliyun.datahub.client.common.DatahubConfig;
 import com.aliyun.datahub.client.exception.DatahubClientException;
 import com.aliyun.datahub.client.exception.ResourceAlreadyExistException;
 import com.aliyun.datahub.client.exception.ResourceNotFoundException;
 import com.aliyun.datahub.client.exception.SeekOutOfRangeException;
+import com.aliyun.datahub.client.http.HttpConfig;
 import com.aliyun.datahub.client.model.BlobRecordData;
 import com.aliyun.datahub.client.model.CompressType;
 import com.aliyun.datahub.client.model.CursorType;
@@ -47,7 +51,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -293,6 +302,75 @@ class DataHubEmulatorSdkITCase {
         client.deleteTopic(project, "keep_me");
         client.deleteProject(project);
         assertThat(client.listProject().getProjectNames()).doesNotContain(project);
+    }
+
+    @Test
+    void http2CleartextWithPriorKnowledge() {
+        DatahubClient client =
+                DatahubClientBuilder.newBuilder()
+                        .setDatahubConfig(
+                                new DatahubConfig(
+                                        EMULATOR.endpoint(), new AliyunAccount("id", "key"), true))
+                        .setHttpConfig(new HttpConfig().setEnableH2C(true))
+                        .build();
+        String project = project(client);
+        client.createTopic(project, "b", 1, 1, RecordType.BLOB, "c");
+        RecordEntry e = new RecordEntry();
+        e.setRecordData(new BlobRecordData("h2".getBytes(StandardCharsets.UTF_8)));
+        client.putRecordsByShard(project, "b", "0", List.of(e));
+        String cursor = client.getCursor(project, "b", "0", CursorType.OLDEST).getCursor();
+        assertThat(client.getRecords(project, "b", "0", cursor, 10).getRecordCount()).isEqualTo(1);
+        assertThatThrownBy(() -> client.getProject("nope"))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void concurrentWritersGetDistinctSequences() throws Exception {
+        DatahubClient setup = SdkClients.json(EMULATOR.endpoint());
+        String project = project(setup);
+        setup.createTopic(project, "b", 1, 1, RecordType.BLOB, "c");
+        int writers = 4;
+        int putsEach = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                futures.add(
+                        pool.submit(
+                                () -> {
+                                    DatahubClient c =
+                                            SdkClients.pb(EMULATOR.endpoint(), CompressType.LZ4);
+                                    for (int i = 0; i < putsEach; i++) {
+                                        RecordEntry e = new RecordEntry();
+                                        e.setRecordData(
+                                                new BlobRecordData(
+                                                        (writer + ":" + i)
+                                                                .getBytes(StandardCharsets.UTF_8)));
+                                        c.putRecordsByShard(project, "b", "0", List.of(e));
+                                    }
+                                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String cursor = setup.getCursor(project, "b", "0", CursorType.OLDEST).getCursor();
+        GetRecordsResult read = setup.getRecords(project, "b", "0", cursor, 1000);
+        assertThat(read.getRecords())
+                .extracting(RecordEntry::getSequence)
+                .containsExactlyElementsOf(
+                        LongStream.range(0, writers * putsEach).boxed().toList());
+        assertThat(read.getRecords())
+                .extracting(
+                        r ->
+                                new String(
+                                        ((BlobRecordData) r.getRecordData()).getData(),
+                                        StandardCharsets.UTF_8))
+                .doesNotHaveDuplicates()
+                .hasSize(writers * putsEach);
     }
 
     private static String code(Throwable e) {

@@ -246,6 +246,7 @@ class MalformedRequestsITCase {
                     "GARBAGE\r\n\r\n",
                     "GET /projects HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n",
                     "GET /projects%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+                    "GET /projects?filter=%zz HTTP/1.1\r\nHost: x\r\n\r\n",
                 }) {
             String response = rawExchange(raw);
             assertThat(response).as(raw).startsWith("HTTP/1.1 400");
