@@ -119,6 +119,9 @@ class RecordConformanceITCase {
         assertThat(read.getRecords())
                 .extracting(RecordEntry::getSequence)
                 .containsExactly(0L, 1L, 2L);
+        assertThat(read.getStartSequence()).isZero();
+        assertThat(read.getLatestSequence()).isEqualTo(2L);
+        assertThat(read.getLatestTime()).isEqualTo(read.getRecords().get(2).getSystemTime());
         long previousTime = 0;
         for (int i = 0; i < 3; i++) {
             RecordEntry record = read.getRecords().get(i);
