@@ -26,6 +26,9 @@ import io.github.flinkdatahub.emulator.server.RequestIds;
 import io.github.flinkdatahub.emulator.server.ShardLimiter;
 import io.github.flinkdatahub.emulator.server.SignatureVerifier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +48,8 @@ import java.util.Objects;
  * <p>{@link #close()} stops the server and closes the engine (flushing a durable data directory).
  */
 public final class DataHubEmulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataHubEmulator.class);
 
     /** The ListShard {@code Interval} reported by default: the real service's 300 s. */
     public static final Duration DEFAULT_SHARD_LIST_INTERVAL = Duration.ofMinutes(5);
@@ -85,7 +90,10 @@ public final class DataHubEmulator implements AutoCloseable {
         SignatureVerifier signatures =
                 config.accessId == null
                         ? null
-                        : new SignatureVerifier(config.accessId, config.accessKey, config.clock);
+                        // Clients stamp Date from their wall clock, so skew is judged against the
+                        // system clock even when the data runs on a ManualClock.
+                        : new SignatureVerifier(
+                                config.accessId, config.accessKey, Clock.systemUTC());
         EmulatorServer started =
                 new EmulatorServer(
                         config.host,
@@ -102,6 +110,7 @@ public final class DataHubEmulator implements AutoCloseable {
         }
         this.engine = opened;
         this.server = started;
+        LOG.info("DataHub emulator started at {} ({})", endpoint(), config);
         return this;
     }
 
@@ -276,7 +285,24 @@ public final class DataHubEmulator implements AutoCloseable {
                         "perShardWriteQps, perShardWriteBytesPerSecond and perShardReadQps must"
                                 + " be >= 0 (0 = unlimited)");
             }
-            return new DataHubEmulator(this);
+            return new DataHubEmulator(copy());
+        }
+
+        /** A snapshot, so changing this builder later does not change a built emulator. */
+        private Builder copy() {
+            Builder b = new Builder();
+            b.host = host;
+            b.port = port;
+            b.dataDir = dataDir;
+            b.fsyncPolicy = fsyncPolicy;
+            b.accessId = accessId;
+            b.accessKey = accessKey;
+            b.clock = clock;
+            b.shardListInterval = shardListInterval;
+            b.writeQps = writeQps;
+            b.writeBytesPerSecond = writeBytesPerSecond;
+            b.readQps = readQps;
+            return b;
         }
 
         @Override

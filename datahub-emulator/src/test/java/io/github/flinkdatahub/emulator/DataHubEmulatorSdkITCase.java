@@ -17,10 +17,14 @@
 package io.github.flinkdatahub.emulator;
 
 import com.aliyun.datahub.client.DatahubClient;
+import com.aliyun.datahub.client.DatahubClientBuilder;
+import com.aliyun.datahub.client.auth.AliyunAccount;
+import com.aliyun.datahub.client.common.DatahubConfig;
 import com.aliyun.datahub.client.exception.DatahubClientException;
 import com.aliyun.datahub.client.exception.ResourceAlreadyExistException;
 import com.aliyun.datahub.client.exception.ResourceNotFoundException;
 import com.aliyun.datahub.client.exception.SeekOutOfRangeException;
+import com.aliyun.datahub.client.http.HttpConfig;
 import com.aliyun.datahub.client.model.BlobRecordData;
 import com.aliyun.datahub.client.model.CompressType;
 import com.aliyun.datahub.client.model.CursorType;
@@ -47,7 +51,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -251,6 +260,117 @@ class DataHubEmulatorSdkITCase {
                         .get("0");
         assertThat(got.getSequence()).isEqualTo(10);
         assertThat(got.getTimestamp()).isEqualTo(1000);
+    }
+
+    @Test
+    void adminLifecycle() {
+        DatahubClient client = SdkClients.pb(EMULATOR.endpoint(), CompressType.DEFLATE);
+        String project = project(client);
+        client.updateProject(project, "updated");
+        assertThat(client.getProject(project).getComment()).isEqualTo("updated");
+        client.createTopic(project, "keep_me", 1, 1, RecordType.TUPLE, schema(), "c");
+        client.createTopic(project, "drop_me", 1, 1, RecordType.BLOB, "c");
+        assertThat(client.listTopic(project).getTopicNames()).containsExactly("drop_me", "keep_me");
+        assertThat(client.listTopic(project, "keep").getTopicNames()).containsExactly("keep_me");
+        client.updateTopic(project, "keep_me", 5, "new comment");
+        assertThat(client.getTopic(project, "keep_me").getLifeCycle()).isEqualTo(5);
+        assertThat(client.getTopic(project, "keep_me").getComment()).isEqualTo("new comment");
+
+        // The single-field call sends no comment; the list call does.
+        client.appendField(project, "keep_me", new Field("f_new", FieldType.STRING, true));
+        client.appendField(
+                project, "keep_me", List.of(new Field("f_new2", FieldType.BIGINT, true, "cmt")));
+        RecordSchema wider = schema();
+        wider.addField(new Field("f_new", FieldType.STRING, true));
+        wider.addField(new Field("f_new2", FieldType.BIGINT, true, "cmt"));
+        assertThat(client.getTopic(project, "keep_me").getRecordSchema()).isEqualTo(wider);
+
+        String sub = client.createSubscription(project, "keep_me", "s1").getSubId();
+        client.updateSubscription(project, "keep_me", sub, "s2");
+        assertThat(client.listSubscription(project, "keep_me", 1, 10).getSubscriptions())
+                .singleElement()
+                .satisfies(e -> assertThat(e.getComment()).isEqualTo("s2"));
+        client.deleteSubscription(project, "keep_me", sub);
+        assertThat(client.listSubscription(project, "keep_me", 1, 10).getTotalCount()).isZero();
+
+        client.deleteTopic(project, "drop_me");
+        assertThatThrownBy(() -> client.getTopic(project, "drop_me"))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> client.deleteProject(project))
+                .isInstanceOf(DatahubClientException.class)
+                .satisfies(e -> assertThat(code(e)).isEqualTo("OperationDenied"));
+        client.deleteTopic(project, "keep_me");
+        client.deleteProject(project);
+        assertThat(client.listProject().getProjectNames()).doesNotContain(project);
+    }
+
+    @Test
+    void http2CleartextWithPriorKnowledge() {
+        DatahubClient client =
+                DatahubClientBuilder.newBuilder()
+                        .setDatahubConfig(
+                                new DatahubConfig(
+                                        EMULATOR.endpoint(), new AliyunAccount("id", "key"), true))
+                        .setHttpConfig(new HttpConfig().setEnableH2C(true))
+                        .build();
+        String project = project(client);
+        client.createTopic(project, "b", 1, 1, RecordType.BLOB, "c");
+        RecordEntry e = new RecordEntry();
+        e.setRecordData(new BlobRecordData("h2".getBytes(StandardCharsets.UTF_8)));
+        client.putRecordsByShard(project, "b", "0", List.of(e));
+        String cursor = client.getCursor(project, "b", "0", CursorType.OLDEST).getCursor();
+        assertThat(client.getRecords(project, "b", "0", cursor, 10).getRecordCount()).isEqualTo(1);
+        assertThatThrownBy(() -> client.getProject("nope"))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void concurrentWritersGetDistinctSequences() throws Exception {
+        DatahubClient setup = SdkClients.json(EMULATOR.endpoint());
+        String project = project(setup);
+        setup.createTopic(project, "b", 1, 1, RecordType.BLOB, "c");
+        int writers = 4;
+        int putsEach = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                futures.add(
+                        pool.submit(
+                                () -> {
+                                    DatahubClient c =
+                                            SdkClients.pb(EMULATOR.endpoint(), CompressType.LZ4);
+                                    for (int i = 0; i < putsEach; i++) {
+                                        RecordEntry e = new RecordEntry();
+                                        e.setRecordData(
+                                                new BlobRecordData(
+                                                        (writer + ":" + i)
+                                                                .getBytes(StandardCharsets.UTF_8)));
+                                        c.putRecordsByShard(project, "b", "0", List.of(e));
+                                    }
+                                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String cursor = setup.getCursor(project, "b", "0", CursorType.OLDEST).getCursor();
+        GetRecordsResult read = setup.getRecords(project, "b", "0", cursor, 1000);
+        assertThat(read.getRecords())
+                .extracting(RecordEntry::getSequence)
+                .containsExactlyElementsOf(
+                        LongStream.range(0, writers * putsEach).boxed().toList());
+        assertThat(read.getRecords())
+                .extracting(
+                        r ->
+                                new String(
+                                        ((BlobRecordData) r.getRecordData()).getData(),
+                                        StandardCharsets.UTF_8))
+                .doesNotHaveDuplicates()
+                .hasSize(writers * putsEach);
     }
 
     private static String code(Throwable e) {

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -235,6 +237,34 @@ class MalformedRequestsITCase {
         assertThat(http.json("GET", "/projects", null).statusCode()).isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - start))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(50));
+    }
+
+    @Test
+    void httpLevelGarbageGetsADataHubError() throws Exception {
+        for (String raw :
+                new String[] {
+                    "GARBAGE\r\n\r\n",
+                    "GET /projects HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n",
+                    "GET /projects%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+                    "GET /projects?filter=%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+                }) {
+            String response = rawExchange(raw);
+            assertThat(response).as(raw).startsWith("HTTP/1.1 400");
+            assertThat(response).containsIgnoringCase("Content-Type: application/json\r\n");
+            assertThat(response).containsIgnoringCase("x-datahub-request-id: ");
+            assertThat(response).contains("{\"ErrorCode\":\"");
+        }
+    }
+
+    private static String rawExchange(String request) throws Exception {
+        URI uri = URI.create(EMULATOR.endpoint());
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static HttpResponse<String> compressed(String encoding, byte[] body, String rawSize) {

@@ -79,6 +79,24 @@ class SignatureAndLimitsITCase {
     }
 
     @Test
+    void dateSkewIsJudgedAgainstTheSystemClockNotTheManualClock() {
+        ManualClock farAway = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
+        try (DataHubEmulator emulator =
+                DataHubEmulator.builder()
+                        .clock(farAway)
+                        .credentials("myId", "mySecret")
+                        .build()
+                        .start()) {
+            DatahubClient client =
+                    SdkClients.create(
+                            emulator.endpoint(), "myId", "mySecret", false, CompressType.NONE);
+            client.createProject("skew", "c");
+            assertThat(client.getProject("skew").getCreateTime())
+                    .isEqualTo(farAway.instant().getEpochSecond());
+        }
+    }
+
+    @Test
     void perShardWriteQpsAnswersLimitExceededUntilTheNextSecond() {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-22T00:00:00Z"));
         try (DataHubEmulator emulator =

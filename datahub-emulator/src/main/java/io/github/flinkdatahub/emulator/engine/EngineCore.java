@@ -62,7 +62,16 @@ final class EngineCore implements AutoCloseable {
         } else {
             journal = null;
         }
-        maybeCompact();
+        try {
+            maybeCompact();
+        } catch (RuntimeException e) {
+            try {
+                journal.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
         background =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -78,7 +87,16 @@ final class EngineCore implements AutoCloseable {
         if (journal != null && options.fsyncPolicy() == FsyncPolicy.INTERVAL) {
             long interval = options.fsyncInterval().toMillis();
             background.scheduleWithFixedDelay(
-                    journal::syncAll, interval, interval, TimeUnit.MILLISECONDS);
+                    () -> {
+                        try {
+                            journal.syncAll();
+                        } catch (RuntimeException e) {
+                            // the journal is now failed; writers get the error
+                        }
+                    },
+                    interval,
+                    interval,
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -184,6 +202,13 @@ final class EngineCore implements AutoCloseable {
 
     @Override
     public void close() {
+        background.shutdown();
+        try {
+            // let a running sweep or compaction finish before the journal closes
+            background.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         background.shutdownNow();
         if (journal != null) {
             try {

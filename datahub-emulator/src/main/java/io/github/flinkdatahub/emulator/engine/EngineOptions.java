@@ -23,7 +23,13 @@ import java.util.Objects;
 
 /**
  * Immutable settings of a {@link DataHubEngine}: clock, optional data directory (null = in-memory),
- * fsync policy and the service limits. Defaults follow the DataHub service limits.
+ * fsync policy and the service limits.
+ *
+ * <p>Shard limits default to the service's (256 active, 512 in total per topic). The count limits
+ * default to 1000 projects, 1000 topics per project and 1000 subscriptions per topic: the docs
+ * quote 50 / 500 / 1000 per account, but those are raisable quotas and a shared emulator in a long
+ * test suite would hit them; set them lower to test the limit handling. Exceeding any of them is
+ * {@code LimitExceeded}.
  */
 public final class EngineOptions {
 

@@ -236,9 +236,14 @@ final class Journal implements AutoCloseable {
                 return; // a concurrent writer's fsync covered this entry
             }
             long target = written;
+            if (failed) {
+                throw Errors.internal("The emulator journal failed earlier; restart it.", null);
+            }
             try {
                 channel.force(false);
             } catch (IOException e) {
+                // After a failed fsync the kernel may have dropped the dirty pages: fail-stop.
+                failed = true;
                 throw Errors.internal("Cannot fsync the emulator journal: " + e.getMessage(), e);
             }
             synced = target;

@@ -154,12 +154,14 @@ final class AdminOperations {
         return HttpReply.ok(out);
     }
 
+    /** A request without {@code Comment} keeps the current comment instead of clearing it. */
     HttpReply updateTopic(Exchange ex) {
-        engine.updateTopic(
-                ex.route().project(),
-                ex.route().topic(),
-                Json.text(ex.json(), "Comment", false),
-                Json.intValue(ex.json(), "Lifecycle", false));
+        String comment = Json.text(ex.json(), "Comment", false);
+        Integer lifecycle = Json.intValue(ex.json(), "Lifecycle", false);
+        if (comment == null) {
+            comment = engine.getTopic(ex.route().project(), ex.route().topic()).comment();
+        }
+        engine.updateTopic(ex.route().project(), ex.route().topic(), comment, lifecycle);
         return HttpReply.empty(200);
     }
 

@@ -205,7 +205,13 @@ public final class DataHubHandler extends Handler.Abstract {
 
     private static Map<String, String> queryParams(Request request) {
         Map<String, String> out = new HashMap<>();
-        Fields fields = Request.extractQueryParameters(request);
+        Fields fields;
+        try {
+            fields = Request.extractQueryParameters(request);
+        } catch (RuntimeException e) {
+            throw EngineException.invalidParameter(
+                    "The query string is not valid URL encoding: " + e.getMessage());
+        }
         for (Fields.Field f : fields) {
             out.put(f.getName(), f.getValue());
         }

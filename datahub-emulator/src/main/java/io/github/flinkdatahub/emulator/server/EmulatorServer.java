@@ -16,6 +16,7 @@
 
 package io.github.flinkdatahub.emulator.server;
 
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
@@ -27,7 +28,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The Jetty 12 server around {@link DataHubHandler}: one HTTP/1.1 connector, a small thread pool,
+ * The Jetty 12 server around {@link DataHubHandler}: one HTTP/1.1 + h2c connector, a thread pool,
  * no {@code Server} header, and an error handler that answers Jetty's own protocol errors (bad
  * request lines, oversized headers) as DataHub errors too.
  */
@@ -37,7 +38,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final ServerConnector connector;
 
     public EmulatorServer(String host, int port, DataHubHandler handler, RequestIds requestIds) {
-        QueuedThreadPool pool = new QueuedThreadPool(64, 4);
+        QueuedThreadPool pool = new QueuedThreadPool(128, 4);
         pool.setName("datahub-emulator");
         pool.setDaemon(true);
         this.server = new Server(pool);
@@ -48,7 +49,15 @@ public final class EmulatorServer implements AutoCloseable {
         // Signatures cover header values exactly as sent; Jetty's header cache would otherwise
         // hand us its canonical spelling (e.g. "charset=utf-8" for "charset=UTF-8").
         http.setHeaderCacheCaseSensitive(true);
-        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        // HTTP/1.1 by default; a client that opens with the HTTP/2 preface (h2c prior knowledge,
+        // as OkHttp's H2_PRIOR_KNOWLEDGE does) is switched to HTTP/2.
+        this.connector =
+                new ServerConnector(
+                        server,
+                        1,
+                        1,
+                        new HttpConnectionFactory(http),
+                        new HTTP2CServerConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);

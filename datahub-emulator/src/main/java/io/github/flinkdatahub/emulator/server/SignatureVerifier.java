@@ -30,7 +30,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -155,13 +154,6 @@ public final class SignatureVerifier {
 
     private static EngineException unauthorized(String message) {
         return new EngineException(403, "Unauthorized", message);
-    }
-
-    /** Collects a request's headers as entries, keeping their received order. */
-    public static List<Map.Entry<String, String>> entries(Iterable<Map.Entry<String, String>> in) {
-        List<Map.Entry<String, String>> out = new ArrayList<>();
-        in.forEach(out::add);
-        return out;
     }
 
     @Override

@@ -162,6 +162,51 @@ class DurabilityTest extends EngineFixture {
     }
 
     @Test
+    void tornHeaderIsTruncated() throws Exception {
+        engine.close();
+        engine = durable(FsyncPolicy.ALWAYS);
+        tupleTopic(1);
+        put("0", 2, 0);
+        engine.close();
+        Path journal = dir.resolve(Journal.FILE_NAME);
+        long goodSize = Files.size(journal);
+        Files.write(journal, new byte[] {0, 0, 1}, java.nio.file.StandardOpenOption.APPEND);
+        engine = durable(FsyncPolicy.ALWAYS);
+        assertThat(Files.size(journal)).isEqualTo(goodSize);
+        assertThat(engine.getRecords(P, T, "0", oldest("0"), 10).records()).hasSize(2);
+    }
+
+    @Test
+    void backgroundSweepCompacts() throws Exception {
+        engine.close();
+        engine = durable(FsyncPolicy.NONE);
+        tupleTopic(1);
+        for (int i = 0; i < 50; i++) {
+            engine.updateTopic(P, T, "comment " + i, null);
+        }
+        engine.close();
+        long size = journalSize();
+        engine =
+                DataHubEngine.open(
+                        options()
+                                .dataDir(dir)
+                                .compactionThresholdBytes(size + 1) // not at open
+                                .retentionCheckInterval(Duration.ofMillis(10))
+                                .build());
+        abandoned.add(engine);
+        assertThat(journalSize()).isEqualTo(size);
+        engine.updateTopic(P, T, "last", null); // now past the threshold
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (journalSize() > size && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(journalSize()).isLessThan(size / 2);
+        engine.updateTopic(P, T, "after", null);
+        engine = durable(FsyncPolicy.NONE);
+        assertThat(engine.getTopic(P, T).comment()).isEqualTo("after");
+    }
+
+    @Test
     void corruptEntryEndsReplay() throws Exception {
         engine.close();
         engine = durable(FsyncPolicy.NONE);
