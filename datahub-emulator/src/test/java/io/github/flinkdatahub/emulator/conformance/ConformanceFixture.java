@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Shared pieces of the SDK conformance tests: emulators with signature checking off and on, the
  * (mode, signed) parameter matrix, unique names, and the ten-field schema of check B2.
@@ -130,5 +132,29 @@ public final class ConformanceFixture {
         entry.setRecordData(data);
         entry.addAttribute("attrKey", "attrVal" + i);
         return entry;
+    }
+
+    /** Put-by-shard where the SDK supports it (PB), else a topic-level put with ShardId. */
+    public static void putToShard(
+            DatahubClient client,
+            SdkMode mode,
+            String project,
+            String topic,
+            String shardId,
+            List<RecordEntry> records) {
+        if (mode.binary()) {
+            client.putRecordsByShard(project, topic, shardId, records);
+        } else {
+            records.forEach(r -> r.setShardId(shardId));
+            assertThat(client.putRecords(project, topic, records).getFailedRecordCount()).isZero();
+        }
+    }
+
+    /** Every field of {@code read} equals (type and value) the field written. */
+    public static void assertSameValues(TupleRecordData read, TupleRecordData written) {
+        for (int f = 0; f < written.getRecordSchema().getFields().size(); f++) {
+            String name = written.getRecordSchema().getField(f).getName();
+            assertThat(read.getField(f)).as("field %s", name).isEqualTo(written.getField(f));
+        }
     }
 }

@@ -43,9 +43,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.allTypesSchema;
+import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.assertSameValues;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newBlobTopic;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newTupleTopic;
+import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.putToShard;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.tupleRecord;
 import static io.github.flinkdatahub.emulator.conformance.DataHubErrors.assertDataHubError;
@@ -117,6 +119,9 @@ class RecordConformanceITCase {
         assertThat(read.getRecords())
                 .extracting(RecordEntry::getSequence)
                 .containsExactly(0L, 1L, 2L);
+        assertThat(read.getStartSequence()).isZero();
+        assertThat(read.getLatestSequence()).isEqualTo(2L);
+        assertThat(read.getLatestTime()).isEqualTo(read.getRecords().get(2).getSystemTime());
         long previousTime = 0;
         for (int i = 0; i < 3; i++) {
             RecordEntry record = read.getRecords().get(i);
@@ -283,120 +288,6 @@ class RecordConformanceITCase {
         }
     }
 
-    @ParameterizedTest(name = "{0}, signed={1}")
-    @MethodSource("io.github.flinkdatahub.emulator.conformance.ConformanceFixture#modes")
-    void extremeValuesEmptyStringsAndUnicodeRoundTrip(SdkMode mode, boolean withSignatures) {
-        DatahubClient client = client(mode, withSignatures);
-        String project = newProject(client);
-        String topic = newTupleTopic(client, project, 1);
-        RecordSchema schema = allTypesSchema();
-        List<RecordEntry> written = new ArrayList<>();
-        written.add(
-                extremes(
-                        schema,
-                        "",
-                        Long.MAX_VALUE,
-                        Double.MAX_VALUE,
-                        253402271999000000L,
-                        new java.math.BigDecimal("123456789012345678901234567890.123456789000"),
-                        Integer.MAX_VALUE,
-                        Float.MAX_VALUE,
-                        Byte.MAX_VALUE,
-                        Short.MAX_VALUE));
-        written.add(
-                extremes(
-                        schema,
-                        "\u4e2d\u6587 \ud83d\ude00 \"quoted\" \\ back\nslash\t",
-                        -Long.MAX_VALUE,
-                        -Double.MIN_VALUE,
-                        -62135798400000000L,
-                        new java.math.BigDecimal("-0.000000000000000000001"),
-                        Integer.MIN_VALUE,
-                        -Float.MIN_VALUE,
-                        Byte.MIN_VALUE,
-                        Short.MIN_VALUE));
-        written.get(1).addAttribute("\u5c5e\u6027", "\u503c \ud83d\ude00");
-
-        putToShard(client, mode, project, topic, "0", written);
-        String cursor = client.getCursor(project, topic, "0", CursorType.OLDEST).getCursor();
-        GetRecordsResult read = client.getRecords(project, topic, "0", schema, cursor, 10);
-
-        assertThat(read.getRecordCount()).isEqualTo(2);
-        for (int i = 0; i < 2; i++) {
-            assertSameValues(
-                    (TupleRecordData) read.getRecords().get(i).getRecordData(),
-                    (TupleRecordData) written.get(i).getRecordData());
-        }
-        assertThat(read.getRecords().get(0).getAttributes()).isNullOrEmpty();
-        assertThat(read.getRecords().get(1).getAttributes())
-                .containsExactlyInAnyOrderEntriesOf(written.get(1).getAttributes());
-        assertThat(((TupleRecordData) read.getRecords().get(0).getRecordData()).getField(0))
-                .as("an empty STRING is not NULL")
-                .isEqualTo("");
-    }
-
-    @ParameterizedTest(name = "{0}, signed={1}")
-    @MethodSource("io.github.flinkdatahub.emulator.conformance.ConformanceFixture#modes")
-    void garbledCursorIsInvalidCursor(SdkMode mode, boolean withSignatures) {
-        DatahubClient client = client(mode, withSignatures);
-        String project = newProject(client);
-        String topic = newBlobTopic(client, project, 1);
-
-        assertDataHubError(
-                () -> client.getRecords(project, topic, "0", "not-a-cursor", 10),
-                com.aliyun.datahub.client.exception.InvalidParameterException.class,
-                "InvalidCursor");
-        assertDataHubError(
-                () ->
-                        client.getRecords(
-                                project, topic, "0", "ffffffffffffffffffffffffffffffff", 10),
-                com.aliyun.datahub.client.exception.InvalidParameterException.class,
-                "InvalidCursor");
-    }
-
-    private static RecordEntry extremes(
-            RecordSchema schema,
-            String string,
-            long bigint,
-            double dbl,
-            long timestamp,
-            java.math.BigDecimal decimal,
-            int integer,
-            float flt,
-            byte tinyint,
-            short smallint) {
-        TupleRecordData data = new TupleRecordData(schema);
-        data.setField("f_string", string);
-        data.setField("f_bigint", bigint);
-        data.setField("f_double", dbl);
-        data.setField("f_timestamp", timestamp);
-        data.setField("f_boolean", false);
-        data.setField("f_decimal", decimal);
-        data.setField("f_integer", integer);
-        data.setField("f_float", flt);
-        data.setField("f_tinyint", tinyint);
-        data.setField("f_smallint", smallint);
-        RecordEntry entry = new RecordEntry();
-        entry.setRecordData(data);
-        return entry;
-    }
-
-    /** Put-by-shard where the SDK supports it (PB), else a topic-level put with ShardId. */
-    static void putToShard(
-            DatahubClient client,
-            SdkMode mode,
-            String project,
-            String topic,
-            String shardId,
-            List<RecordEntry> records) {
-        if (mode.binary()) {
-            client.putRecordsByShard(project, topic, shardId, records);
-        } else {
-            records.forEach(r -> r.setShardId(shardId));
-            assertThat(client.putRecords(project, topic, records).getFailedRecordCount()).isZero();
-        }
-    }
-
     private static List<RecordEntry> tenRecordsTo(String shardId) {
         List<RecordEntry> records = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -415,12 +306,5 @@ class RecordConformanceITCase {
         assertThat(result.getPutErrorEntries())
                 .extracting(PutErrorEntry::getIndex)
                 .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-    }
-
-    private static void assertSameValues(TupleRecordData read, TupleRecordData written) {
-        for (int f = 0; f < written.getRecordSchema().getFields().size(); f++) {
-            String name = written.getRecordSchema().getField(f).getName();
-            assertThat(read.getField(f)).as("field %s", name).isEqualTo(written.getField(f));
-        }
     }
 }

@@ -48,10 +48,10 @@ import java.util.stream.Collectors;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.allTypesSchema;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newTupleTopic;
+import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.putToShard;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.tupleRecord;
 import static io.github.flinkdatahub.emulator.conformance.DataHubErrors.assertDataHubError;
-import static io.github.flinkdatahub.emulator.conformance.RecordConformanceITCase.putToShard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -104,6 +104,20 @@ class SubscriptionConformanceITCase {
                         .get("0");
         assertThat(committed.getSequence()).isEqualTo(10L);
         assertThat(committed.getTimestamp()).isEqualTo(1000L);
+        SubscriptionOffset untouched =
+                client.getSubscriptionOffset(project, topic, subId, List.of("1"))
+                        .getOffsets()
+                        .get("1");
+        assertThat(untouched.getSequence()).isEqualTo(-1L);
+        assertThat(untouched.getTimestamp()).isEqualTo(-1L);
+        assertThat(untouched.getVersionId()).isZero();
+
+        String second = client.createSubscription(project, topic, "third").getSubId();
+        String third = client.createSubscription(project, topic, "fourth").getSubId();
+        assertThat(List.of(subId, second, third)).doesNotHaveDuplicates();
+        assertThat(client.listSubscription(project, topic, 1, 2).getSubscriptions()).hasSize(2);
+        assertThat(client.listSubscription(project, topic, 1, 2).getTotalCount()).isEqualTo(3);
+        assertThat(client.listSubscription(project, topic, 2, 2).getSubscriptions()).hasSize(1);
 
         client.deleteSubscription(project, topic, subId);
         assertDataHubError(
