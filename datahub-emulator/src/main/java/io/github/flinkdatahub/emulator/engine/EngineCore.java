@@ -57,7 +57,11 @@ final class EngineCore implements AutoCloseable {
                 journal = Journal.open(options.dataDir(), options.fsyncPolicy(), applier::apply);
             } catch (IOException e) {
                 throw new UncheckedIOException(
-                        "Cannot open the emulator data directory " + options.dataDir(), e);
+                        "Cannot open the emulator data directory "
+                                + options.dataDir()
+                                + ": "
+                                + e.getMessage(),
+                        e);
             }
         } else {
             journal = null;

@@ -29,14 +29,27 @@ import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
 /**
- * The append-only journal of a durable engine: entries framed as {@code int length, int CRC32C,
- * payload}. Written straight to the file channel (so the OS has them, surviving {@code kill -9}),
- * forced to disk per the {@link FsyncPolicy}. Concurrent writers share one fsync (group commit):
- * the first waiter forces everything written so far, the others find their entry already synced.
+ * The append-only journal of a durable engine: a file header ({@code "DHEJ"} and the format
+ * version), then entries framed as {@code int length, int CRC32C, payload}. Written straight to the
+ * file channel (so the OS has them, surviving {@code kill -9}), forced to disk per the {@link
+ * FsyncPolicy}. Concurrent writers share one fsync (group commit): the first waiter forces
+ * everything written so far, the others find their entry already synced.
  */
 final class Journal implements AutoCloseable {
 
     static final String FILE_NAME = "journal.log";
+
+    /** {@code "DHEJ"}: DataHub emulator journal. */
+    static final int FILE_MAGIC = 0x4448454A;
+
+    /**
+     * Format of the file header, the entry framing and the entries ({@link EventCodec}). A change
+     * to any of them bumps it; {@link #open} refuses formats it does not know instead of misreading
+     * them.
+     */
+    static final int FORMAT_VERSION = 1;
+
+    static final int FILE_HEADER = 8;
     private static final int HEADER = 8;
     private static final int MAX_ENTRY = 256 * 1024 * 1024;
 
@@ -83,8 +96,18 @@ final class Journal implements AutoCloseable {
                         StandardOpenOption.CREATE,
                         StandardOpenOption.READ,
                         StandardOpenOption.WRITE);
-        long good = 0;
         long size = ch.size();
+        if (size < FILE_HEADER) {
+            // New, or a crash cut the file header short: nothing was ever acknowledged from it.
+            ch.truncate(0);
+            writeFully(ch, fileHeader(), 0);
+            ch.force(true);
+            size = FILE_HEADER;
+            created = true;
+        } else {
+            checkFileHeader(ch, dir);
+        }
+        long good = FILE_HEADER;
         ByteBuffer header = ByteBuffer.allocate(HEADER);
         while (good + HEADER <= size) {
             header.clear();
@@ -157,6 +180,8 @@ final class Journal implements AutoCloseable {
                                 StandardOpenOption.CREATE,
                                 StandardOpenOption.TRUNCATE_EXISTING,
                                 StandardOpenOption.WRITE)) {
+                    writeFully(out, fileHeader(), 0);
+                    out.position(FILE_HEADER);
                     snapshot.accept(
                             entry -> {
                                 try {
@@ -195,6 +220,44 @@ final class Journal implements AutoCloseable {
                     old.close();
                 }
             }
+        }
+    }
+
+    private static ByteBuffer fileHeader() {
+        return ByteBuffer.allocate(FILE_HEADER).putInt(FILE_MAGIC).putInt(FORMAT_VERSION).flip();
+    }
+
+    private static void checkFileHeader(FileChannel ch, Path dir) throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(FILE_HEADER);
+        readFully(ch, header, 0);
+        header.flip();
+        int magic = header.getInt();
+        int version = header.getInt();
+        if (magic != FILE_MAGIC) {
+            throw new IOException(
+                    "The data directory "
+                            + dir
+                            + " does not hold a DataHub emulator journal ("
+                            + FILE_NAME
+                            + " has no DHEJ header).");
+        }
+        if (version != FORMAT_VERSION) {
+            throw new IOException(
+                    "The data directory "
+                            + dir
+                            + " holds journal format "
+                            + version
+                            + "; this emulator reads format "
+                            + FORMAT_VERSION
+                            + ".");
+        }
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer buf, long position)
+            throws IOException {
+        long pos = position;
+        while (buf.hasRemaining()) {
+            pos += ch.write(buf, pos);
         }
     }
 

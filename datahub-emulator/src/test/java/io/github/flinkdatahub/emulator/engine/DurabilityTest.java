@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.DataInputStream;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +41,7 @@ import java.util.concurrent.Future;
 
 import static io.github.flinkdatahub.emulator.engine.DataHubEngine.CursorType.OLDEST;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A durable engine recovers everything after an abrupt stop (simulated by opening a second engine
@@ -159,6 +162,59 @@ class DurabilityTest extends EngineFixture {
         var read = engine.getRecords(P, T, "0", oldest("0"), 10).records();
         assertThat(read).extracting(r -> r.sequence()).containsExactly(0L, 1L, 2L);
         assertThat(read.get(2).tupleValues().get(0)).isEqualTo("9");
+    }
+
+    @Test
+    void journalStartsWithAVersionedFileHeader() throws Exception {
+        engine.close();
+        engine = durable(FsyncPolicy.ALWAYS);
+        tupleTopic(1);
+        engine.close();
+        try (DataInputStream in =
+                new DataInputStream(Files.newInputStream(dir.resolve(Journal.FILE_NAME)))) {
+            assertThat(in.readInt()).isEqualTo(0x4448454A); // "DHEJ"
+            assertThat(in.readInt()).isEqualTo(Journal.FORMAT_VERSION);
+        }
+        engine = durable(FsyncPolicy.ALWAYS);
+        assertThat(engine.getTopic(P, T).shardCount()).isEqualTo(1);
+    }
+
+    @Test
+    void unknownJournalFormatIsRefusedNotMisread() throws Exception {
+        engine.close();
+        engine = durable(FsyncPolicy.ALWAYS);
+        tupleTopic(1);
+        engine.close();
+        Path journal = dir.resolve(Journal.FILE_NAME);
+        byte[] before = Files.readAllBytes(journal);
+        try (RandomAccessFile f = new RandomAccessFile(journal.toFile(), "rw")) {
+            f.seek(4);
+            f.writeInt(Journal.FORMAT_VERSION + 1);
+        }
+        assertThatThrownBy(() -> durable(FsyncPolicy.ALWAYS))
+                .hasMessageContaining(dir.toString())
+                .hasMessageContaining("journal format " + (Journal.FORMAT_VERSION + 1))
+                .hasMessageContaining("reads format " + Journal.FORMAT_VERSION);
+        // Nothing was truncated or rewritten.
+        assertThat(Files.size(journal)).isEqualTo(before.length);
+
+        Files.write(journal, "not a journal at all".getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> durable(FsyncPolicy.ALWAYS))
+                .hasMessageContaining("does not hold a DataHub emulator journal");
+    }
+
+    @Test
+    void tornFileHeaderStartsAnEmptyJournal() throws Exception {
+        engine.close();
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(Journal.FILE_NAME), new byte[] {0x44, 0x48, 0x45});
+        engine = durable(FsyncPolicy.ALWAYS);
+        assertThat(engine.listProjects(null)).isEmpty();
+        tupleTopic(1);
+        put("0", 2, 0);
+        engine.close();
+        engine = durable(FsyncPolicy.ALWAYS);
+        assertThat(engine.getRecords(P, T, "0", oldest("0"), 10).records()).hasSize(2);
     }
 
     @Test
