@@ -17,6 +17,8 @@
 package io.github.flinkdatahub.emulator.conformance;
 
 import com.aliyun.datahub.client.DatahubClient;
+import com.aliyun.datahub.client.auth.AliyunAccount;
+import com.aliyun.datahub.client.exception.AuthorizationFailureException;
 import com.aliyun.datahub.client.exception.LimitExceededException;
 import com.aliyun.datahub.client.exception.ShardSealedException;
 import com.aliyun.datahub.client.model.CursorType;
@@ -64,6 +66,11 @@ class EmulatorDurabilityITCase {
     private static final int CYCLES = 3;
     private static final int RECORDS_PER_CYCLE = 600;
 
+    /** The crash test also covers the CLI's signature flags. */
+    private static final String[] SIGNED = {
+        "--access-id", SdkMode.ACCESS_ID, "--access-key", SdkMode.ACCESS_KEY
+    };
+
     @TempDir Path dataDir;
 
     /** Acknowledged values per shard; a value is unique across the whole test. */
@@ -81,9 +88,14 @@ class EmulatorDurabilityITCase {
 
     @Test
     void acknowledgedDataAndMetadataSurviveSigkill() throws Exception {
-        EmulatorProcess process = EmulatorProcess.start(dataDir);
+        EmulatorProcess process = EmulatorProcess.start(dataDir, SIGNED);
         try {
             DatahubClient client = SdkMode.PROTOBUF_LZ4.client(process.endpoint());
+            DatahubClient wrongKey =
+                    SdkMode.PROTOBUF.client(
+                            process.endpoint(), new AliyunAccount(SdkMode.ACCESS_ID, "wrong"));
+            assertThatThrownBy(wrongKey::listProject)
+                    .isInstanceOf(AuthorizationFailureException.class);
             client.createProject(PROJECT, "survives crashes");
             client.createTopic(PROJECT, TOPIC, 2, 7, RecordType.TUPLE, schema(), "events");
             String subId = client.createSubscription(PROJECT, TOPIC, "durable sub").getSubId();
@@ -177,7 +189,7 @@ class EmulatorDurabilityITCase {
         killing.set(false);
         assertThat(unexpected).as("write failures before the crash").isEmpty();
         assertThat(written.get()).as("records acknowledged before the crash").isPositive();
-        return EmulatorProcess.start(dataDir);
+        return EmulatorProcess.start(dataDir, SIGNED);
     }
 
     private void writeUntilFailure(
