@@ -52,6 +52,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Durable mode survives crashes: the CLI runs in its own JVM, is killed with SIGKILL while several
@@ -277,7 +278,7 @@ class EmulatorDurabilityITCase {
                         shardsBefore.stream()
                                 .map(
                                         s ->
-                                                org.assertj.core.groups.Tuple.tuple(
+                                                tuple(
                                                         s.getShardId(),
                                                         s.getState(),
                                                         s.getBeginHashKey(),

@@ -53,6 +53,7 @@ import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.sta
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.tupleRecord;
 import static io.github.flinkdatahub.emulator.conformance.DataHubErrors.assertDataHubError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Checks B11 (split, with the 5-second rule) and B12 (merge) of protocol section 12.B with the SDK.
@@ -112,9 +113,8 @@ class ShardConformanceITCase {
                         ShardEntry::getBeginHashKey,
                         ShardEntry::getEndHashKey)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
-                                "3", "00000000000000000000000000000000", KEY_2AAA),
-                        org.assertj.core.groups.Tuple.tuple("4", KEY_2AAA, KEY_5555));
+                        tuple("3", "00000000000000000000000000000000", KEY_2AAA),
+                        tuple("4", KEY_2AAA, KEY_5555));
         Map<String, ShardEntry> shards = shards(client, project, topic);
         assertThat(shards.get("0").getState()).isEqualTo(ShardState.CLOSED);
         assertThat(shards.get("0").getClosedTime()).isPositive();

@@ -53,6 +53,7 @@ import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.new
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Splits and merges while writers route by HashKey and a reader tails the parent: a record is
@@ -109,11 +110,11 @@ class SplitMergeUnderLoadITCase {
                 assertThat(shards)
                         .extracting(ShardEntry::getShardId, ShardEntry::getState)
                         .containsExactlyInAnyOrder(
-                                org.assertj.core.groups.Tuple.tuple("0", ShardState.CLOSED),
-                                org.assertj.core.groups.Tuple.tuple("1", ShardState.CLOSED),
-                                org.assertj.core.groups.Tuple.tuple("2", ShardState.ACTIVE),
-                                org.assertj.core.groups.Tuple.tuple("3", ShardState.CLOSED),
-                                org.assertj.core.groups.Tuple.tuple("4", ShardState.ACTIVE));
+                                tuple("0", ShardState.CLOSED),
+                                tuple("1", ShardState.CLOSED),
+                                tuple("2", ShardState.ACTIVE),
+                                tuple("3", ShardState.CLOSED),
+                                tuple("4", ShardState.ACTIVE));
                 Map<String, String> shardOfValue = new HashMap<>();
                 for (ShardEntry shard : shards) {
                     List<String> values = readAll(admin, project, topic, shard);
