@@ -164,14 +164,13 @@ public final class EmulatorBenchmark {
         double putSeconds = (System.nanoTime() - start) / 1e9;
 
         AtomicLong read = new AtomicLong();
-        AtomicLong readBytes = new AtomicLong();
         AtomicInteger nextShard = new AtomicInteger();
         start = System.nanoTime();
         runParallel(
                 Math.min(threads, shards),
                 () -> {
                     for (int s; (s = nextShard.getAndIncrement()) < shards; ) {
-                        readShard(base + s, read, readBytes);
+                        readShard(base + s, read);
                     }
                     return null;
                 });
@@ -186,7 +185,7 @@ public final class EmulatorBenchmark {
                 shards, written, (long) requests * bodies.get(0).rawSize, putSeconds, getSeconds);
     }
 
-    private void readShard(String url, AtomicLong read, AtomicLong readBytes) throws Exception {
+    private void readShard(String url, AtomicLong read) throws Exception {
         String cursor = cursor(url);
         while (true) {
             byte[] request =
@@ -198,7 +197,6 @@ public final class EmulatorBenchmark {
                                     .toByteArray());
             HttpResponse<byte[]> response = post(url, "sub", encode(request));
             byte[] frame = decodeResponse(response);
-            readBytes.addAndGet(frame.length);
             DatahubProtos.GetRecordsResponse records =
                     DatahubProtos.GetRecordsResponse.parseFrom(
                             ByteBuffer.wrap(frame, 12, frame.length - 12));
