@@ -57,8 +57,8 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * Durable mode survives crashes: the CLI runs in its own JVM, is killed with SIGKILL while several
  * threads write, and is restarted on the same data directory three times. Every acknowledged record
- * must come back exactly once with contiguous sequences, and metadata, shard states, the
- * subscription and its offsets must survive.
+ * must come back exactly once with contiguous sequences, and metadata (an appended field, an update
+ * and a delete included), shard states, the subscription and its offsets must survive.
  */
 class EmulatorDurabilityITCase {
 
