@@ -36,9 +36,12 @@ import com.aliyun.datahub.client.model.SubscriptionState;
 import com.aliyun.datahub.client.model.TupleRecordData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,15 +59,15 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Durable mode survives crashes: the CLI runs in its own JVM, is killed with SIGKILL while several
- * threads write, and is restarted on the same data directory three times. Every acknowledged record
- * must come back exactly once with contiguous sequences, and metadata (an appended field, an update
- * and a delete included), shard states, the subscription and its offsets must survive.
+ * threads write, and is restarted on the same data directory (three times with the default fsync
+ * policy, once with each of the others). Every acknowledged record must come back exactly once with
+ * contiguous sequences, and metadata (an appended field, an update and a delete included), shard
+ * states, the subscription and its offsets must survive.
  */
 class EmulatorDurabilityITCase {
 
     private static final String PROJECT = "durable";
     private static final String TOPIC = "events";
-    private static final int CYCLES = 3;
     private static final int RECORDS_PER_CYCLE = 600;
 
     /** The crash test also covers the CLI's signature flags. */
@@ -87,9 +90,16 @@ class EmulatorDurabilityITCase {
 
     private final List<RuntimeException> unexpected = new CopyOnWriteArrayList<>();
 
-    @Test
-    void acknowledgedDataAndMetadataSurviveSigkill() throws Exception {
-        EmulatorProcess process = EmulatorProcess.start(dataDir, SIGNED);
+    /**
+     * Every fsync policy promises that acknowledged writes survive {@code kill -9} (the OS keeps
+     * what was written); the default policy gets the full three crash cycles.
+     */
+    @ParameterizedTest(name = "--fsync {0}")
+    @ValueSource(strings = {"always", "interval", "none"})
+    void acknowledgedDataAndMetadataSurviveSigkill(String fsync) throws Exception {
+        String[] flags = flags(fsync);
+        int cycles = fsync.equals("always") ? 3 : 1;
+        EmulatorProcess process = EmulatorProcess.start(dataDir, flags);
         try {
             DatahubClient client = SdkMode.PROTOBUF_LZ4.client(process.endpoint());
             DatahubClient wrongKey =
@@ -121,8 +131,8 @@ class EmulatorDurabilityITCase {
             splitWhenAllowed(client, "0");
             List<ShardEntry> shardsBefore = client.listShard(PROJECT, TOPIC).getShards();
 
-            for (int cycle = 1; cycle <= CYCLES; cycle++) {
-                process = crashWhileWriting(process, List.of("1", "2", "3"), cycle);
+            for (int cycle = 1; cycle <= cycles; cycle++) {
+                process = crashWhileWriting(process, List.of("1", "2", "3"), cycle, flags);
                 client = SdkMode.PROTOBUF_LZ4.client(process.endpoint());
 
                 verifyMetadata(client, subId, shardsBefore);
@@ -161,8 +171,16 @@ class EmulatorDurabilityITCase {
         }
     }
 
+    private static String[] flags(String fsync) {
+        String[] flags = Arrays.copyOf(SIGNED, SIGNED.length + 2);
+        flags[SIGNED.length] = "--fsync";
+        flags[SIGNED.length + 1] = fsync;
+        return flags;
+    }
+
     private EmulatorProcess crashWhileWriting(
-            EmulatorProcess process, List<String> shards, int cycle) throws Exception {
+            EmulatorProcess process, List<String> shards, int cycle, String[] flags)
+            throws Exception {
         DatahubClient client = SdkMode.PROTOBUF_LZ4.client(process.endpoint());
         AtomicInteger written = new AtomicInteger();
         List<Thread> writers = new ArrayList<>();
@@ -190,7 +208,7 @@ class EmulatorDurabilityITCase {
         killing.set(false);
         assertThat(unexpected).as("write failures before the crash").isEmpty();
         assertThat(written.get()).as("records acknowledged before the crash").isPositive();
-        return EmulatorProcess.start(dataDir, SIGNED);
+        return EmulatorProcess.start(dataDir, flags);
     }
 
     private void writeUntilFailure(
