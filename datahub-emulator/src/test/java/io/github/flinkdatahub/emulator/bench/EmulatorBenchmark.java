@@ -33,8 +33,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -161,14 +164,13 @@ public final class EmulatorBenchmark {
         double putSeconds = (System.nanoTime() - start) / 1e9;
 
         AtomicLong read = new AtomicLong();
-        AtomicLong readBytes = new AtomicLong();
         AtomicInteger nextShard = new AtomicInteger();
         start = System.nanoTime();
         runParallel(
                 Math.min(threads, shards),
                 () -> {
                     for (int s; (s = nextShard.getAndIncrement()) < shards; ) {
-                        readShard(base + s, read, readBytes);
+                        readShard(base + s, read);
                     }
                     return null;
                 });
@@ -183,7 +185,7 @@ public final class EmulatorBenchmark {
                 shards, written, (long) requests * bodies.get(0).rawSize, putSeconds, getSeconds);
     }
 
-    private void readShard(String url, AtomicLong read, AtomicLong readBytes) throws Exception {
+    private void readShard(String url, AtomicLong read) throws Exception {
         String cursor = cursor(url);
         while (true) {
             byte[] request =
@@ -195,7 +197,6 @@ public final class EmulatorBenchmark {
                                     .toByteArray());
             HttpResponse<byte[]> response = post(url, "sub", encode(request));
             byte[] frame = decodeResponse(response);
-            readBytes.addAndGet(frame.length);
             DatahubProtos.GetRecordsResponse records =
                     DatahubProtos.GetRecordsResponse.parseFrom(
                             ByteBuffer.wrap(frame, 12, frame.length - 12));
@@ -227,7 +228,7 @@ public final class EmulatorBenchmark {
     private Encoded encodePut(int seed) {
         DatahubProtos.PutRecordsRequest.Builder request =
                 DatahubProtos.PutRecordsRequest.newBuilder();
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         String filler = "x".repeat(Math.max(0, recordBytes - 96));
         for (int i = 0; i < batch; i++) {
             long id = (long) seed * batch + i;
@@ -289,7 +290,7 @@ public final class EmulatorBenchmark {
     /** The round with the median put time, with the median get time of all rounds. */
     private static Result median(List<Result> measured) {
         List<Result> byPut = new ArrayList<>(measured);
-        byPut.sort(java.util.Comparator.comparingDouble(Result::putSeconds));
+        byPut.sort(Comparator.comparingDouble(Result::putSeconds));
         double[] gets = measured.stream().mapToDouble(Result::getSeconds).sorted().toArray();
         Result middle = byPut.get(byPut.size() / 2);
         return new Result(
@@ -322,8 +323,7 @@ public final class EmulatorBenchmark {
         return response.body();
     }
 
-    private static void runParallel(int threads, java.util.concurrent.Callable<Void> task)
-            throws Exception {
+    private static void runParallel(int threads, Callable<Void> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Void>> futures = new ArrayList<>();

@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -123,7 +124,7 @@ class ConcurrentClientsITCase {
             int writer, String project, List<String> topics, Set<String> written) {
         SdkMode mode = SdkMode.values()[writer % SdkMode.values().length];
         DatahubClient client = mode.client(emulator.endpoint());
-        java.util.Random random = new java.util.Random(writer);
+        Random random = new Random(writer);
         for (int b = 0; b < BATCHES_PER_WRITER; b++) {
             String topic = topics.get(random.nextInt(topics.size()));
             String shard = String.valueOf(random.nextInt(SHARDS));

@@ -17,6 +17,8 @@
 package io.github.flinkdatahub.emulator.conformance;
 
 import com.aliyun.datahub.client.DatahubClient;
+import com.aliyun.datahub.client.auth.AliyunAccount;
+import com.aliyun.datahub.client.exception.AuthorizationFailureException;
 import com.aliyun.datahub.client.exception.LimitExceededException;
 import com.aliyun.datahub.client.exception.ShardSealedException;
 import com.aliyun.datahub.client.model.CursorType;
@@ -34,9 +36,12 @@ import com.aliyun.datahub.client.model.SubscriptionState;
 import com.aliyun.datahub.client.model.TupleRecordData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,19 +55,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Durable mode survives crashes: the CLI runs in its own JVM, is killed with SIGKILL while several
- * threads write, and is restarted on the same data directory three times. Every acknowledged record
- * must come back exactly once with contiguous sequences, and metadata, shard states, the
- * subscription and its offsets must survive.
+ * threads write, and is restarted on the same data directory (three times with the default fsync
+ * policy, once with each of the others). Every acknowledged record must come back exactly once with
+ * contiguous sequences, and metadata (an appended field, an update and a delete included), shard
+ * states, the subscription and its offsets must survive.
  */
 class EmulatorDurabilityITCase {
 
     private static final String PROJECT = "durable";
     private static final String TOPIC = "events";
-    private static final int CYCLES = 3;
     private static final int RECORDS_PER_CYCLE = 600;
+
+    /** The crash test also covers the CLI's signature flags. */
+    private static final String[] SIGNED = {
+        "--access-id", SdkMode.ACCESS_ID, "--access-key", SdkMode.ACCESS_KEY
+    };
 
     @TempDir Path dataDir;
 
@@ -79,11 +90,23 @@ class EmulatorDurabilityITCase {
 
     private final List<RuntimeException> unexpected = new CopyOnWriteArrayList<>();
 
-    @Test
-    void acknowledgedDataAndMetadataSurviveSigkill() throws Exception {
-        EmulatorProcess process = EmulatorProcess.start(dataDir);
+    /**
+     * Every fsync policy promises that acknowledged writes survive {@code kill -9} (the OS keeps
+     * what was written); the default policy gets the full three crash cycles.
+     */
+    @ParameterizedTest(name = "--fsync {0}")
+    @ValueSource(strings = {"always", "interval", "none"})
+    void acknowledgedDataAndMetadataSurviveSigkill(String fsync) throws Exception {
+        String[] flags = flags(fsync);
+        int cycles = fsync.equals("always") ? 3 : 1;
+        EmulatorProcess process = EmulatorProcess.start(dataDir, flags);
         try {
             DatahubClient client = SdkMode.PROTOBUF_LZ4.client(process.endpoint());
+            DatahubClient wrongKey =
+                    SdkMode.PROTOBUF.client(
+                            process.endpoint(), new AliyunAccount(SdkMode.ACCESS_ID, "wrong"));
+            assertThatThrownBy(wrongKey::listProject)
+                    .isInstanceOf(AuthorizationFailureException.class);
             client.createProject(PROJECT, "survives crashes");
             client.createTopic(PROJECT, TOPIC, 2, 7, RecordType.TUPLE, schema(), "events");
             String subId = client.createSubscription(PROJECT, TOPIC, "durable sub").getSubId();
@@ -108,8 +131,8 @@ class EmulatorDurabilityITCase {
             splitWhenAllowed(client, "0");
             List<ShardEntry> shardsBefore = client.listShard(PROJECT, TOPIC).getShards();
 
-            for (int cycle = 1; cycle <= CYCLES; cycle++) {
-                process = crashWhileWriting(process, List.of("1", "2", "3"), cycle);
+            for (int cycle = 1; cycle <= cycles; cycle++) {
+                process = crashWhileWriting(process, List.of("1", "2", "3"), cycle, flags);
                 client = SdkMode.PROTOBUF_LZ4.client(process.endpoint());
 
                 verifyMetadata(client, subId, shardsBefore);
@@ -148,8 +171,16 @@ class EmulatorDurabilityITCase {
         }
     }
 
+    private static String[] flags(String fsync) {
+        String[] flags = Arrays.copyOf(SIGNED, SIGNED.length + 2);
+        flags[SIGNED.length] = "--fsync";
+        flags[SIGNED.length + 1] = fsync;
+        return flags;
+    }
+
     private EmulatorProcess crashWhileWriting(
-            EmulatorProcess process, List<String> shards, int cycle) throws Exception {
+            EmulatorProcess process, List<String> shards, int cycle, String[] flags)
+            throws Exception {
         DatahubClient client = SdkMode.PROTOBUF_LZ4.client(process.endpoint());
         AtomicInteger written = new AtomicInteger();
         List<Thread> writers = new ArrayList<>();
@@ -177,7 +208,7 @@ class EmulatorDurabilityITCase {
         killing.set(false);
         assertThat(unexpected).as("write failures before the crash").isEmpty();
         assertThat(written.get()).as("records acknowledged before the crash").isPositive();
-        return EmulatorProcess.start(dataDir);
+        return EmulatorProcess.start(dataDir, flags);
     }
 
     private void writeUntilFailure(
@@ -265,7 +296,7 @@ class EmulatorDurabilityITCase {
                         shardsBefore.stream()
                                 .map(
                                         s ->
-                                                org.assertj.core.groups.Tuple.tuple(
+                                                tuple(
                                                         s.getShardId(),
                                                         s.getState(),
                                                         s.getBeginHashKey(),

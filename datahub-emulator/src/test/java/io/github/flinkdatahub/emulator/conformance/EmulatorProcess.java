@@ -47,8 +47,10 @@ final class EmulatorProcess implements AutoCloseable {
         this.output = output;
     }
 
-    /** Starts the CLI on a free port over {@code dataDir} and waits for its ready line. */
-    static EmulatorProcess start(Path dataDir) throws Exception {
+    /**
+     * Starts the CLI on a free port over {@code dataDir}, plus {@code flags}; waits until ready.
+     */
+    static EmulatorProcess start(Path dataDir, String... flags) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -57,6 +59,7 @@ final class EmulatorProcess implements AutoCloseable {
         command.add("io.github.flinkdatahub.emulator.EmulatorMain");
         command.addAll(List.of("--host", "127.0.0.1", "--port", "0", "--data-dir"));
         command.add(dataDir.toString());
+        command.addAll(List.of(flags));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuffer output = new StringBuffer();
         CompletableFuture<String> ready = new CompletableFuture<>();

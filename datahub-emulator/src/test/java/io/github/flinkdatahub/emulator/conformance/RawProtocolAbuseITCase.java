@@ -36,9 +36,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.allTypesSchema;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
@@ -269,7 +272,7 @@ class RawProtocolAbuseITCase {
 
     @Test
     void hugeAndOddLimits() throws Exception {
-        List<RecordEntry> records = new java.util.ArrayList<>();
+        List<RecordEntry> records = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
             records.add(tupleRecord(allTypesSchema(), i));
         }
@@ -336,7 +339,7 @@ class RawProtocolAbuseITCase {
     private static HttpResponse<byte[]> sendPb(
             String action, String path, byte[] body, Map<String, String> extraHeaders)
             throws Exception {
-        Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
+        Map<String, String> headers = new HashMap<>(extraHeaders);
         headers.put("Content-Type", "application/x-protobuf");
         headers.put("x-datahub-request-action", action);
         return send("POST", path, body, headers);
@@ -352,7 +355,7 @@ class RawProtocolAbuseITCase {
 
     private static byte[] garbage(int size) {
         byte[] bytes = new byte[size];
-        new java.util.Random(size).nextBytes(bytes);
+        new Random(size).nextBytes(bytes);
         return bytes;
     }
 

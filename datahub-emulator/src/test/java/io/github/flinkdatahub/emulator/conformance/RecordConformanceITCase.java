@@ -52,6 +52,7 @@ import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.sta
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.tupleRecord;
 import static io.github.flinkdatahub.emulator.conformance.DataHubErrors.assertDataHubError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Checks B4-B10 (cursors, put and get in every body protocol and compression, tail reads,
@@ -274,8 +275,7 @@ class RecordConformanceITCase {
         assertThat(mixed.getPutErrorEntries())
                 .extracting(PutErrorEntry::getIndex, PutErrorEntry::getErrorcode)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(0, "MalformedRecord"),
-                        org.assertj.core.groups.Tuple.tuple(2, "MalformedRecord"));
+                        tuple(0, "MalformedRecord"), tuple(2, "MalformedRecord"));
         String cursor = client.getCursor(project, topic, "0", CursorType.OLDEST).getCursor();
         assertThat(client.getRecords(project, topic, "0", schema, cursor, 10).getRecords())
                 .extracting(RecordEntry::getSequence)

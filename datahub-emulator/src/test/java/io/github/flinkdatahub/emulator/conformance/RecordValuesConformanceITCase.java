@@ -19,6 +19,7 @@ package io.github.flinkdatahub.emulator.conformance;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 
 import com.aliyun.datahub.client.DatahubClient;
+import com.aliyun.datahub.client.exception.InvalidParameterException;
 import com.aliyun.datahub.client.model.CursorType;
 import com.aliyun.datahub.client.model.GetRecordsResult;
 import com.aliyun.datahub.client.model.RecordEntry;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,7 +84,7 @@ class RecordValuesConformanceITCase {
                         Long.MAX_VALUE,
                         Double.MAX_VALUE,
                         253402271999000000L,
-                        new java.math.BigDecimal("123456789012345678901234567890.123456789000"),
+                        new BigDecimal("123456789012345678901234567890.123456789000"),
                         Integer.MAX_VALUE,
                         Float.MAX_VALUE,
                         Byte.MAX_VALUE,
@@ -94,7 +96,7 @@ class RecordValuesConformanceITCase {
                         -Long.MAX_VALUE,
                         -Double.MIN_VALUE,
                         -62135798400000000L,
-                        new java.math.BigDecimal("-0.000000000000000000001"),
+                        new BigDecimal("-0.000000000000000000001"),
                         Integer.MIN_VALUE,
                         -Float.MIN_VALUE,
                         Byte.MIN_VALUE,
@@ -128,13 +130,13 @@ class RecordValuesConformanceITCase {
 
         assertDataHubError(
                 () -> client.getRecords(project, topic, "0", "not-a-cursor", 10),
-                com.aliyun.datahub.client.exception.InvalidParameterException.class,
+                InvalidParameterException.class,
                 "InvalidCursor");
         assertDataHubError(
                 () ->
                         client.getRecords(
                                 project, topic, "0", "ffffffffffffffffffffffffffffffff", 10),
-                com.aliyun.datahub.client.exception.InvalidParameterException.class,
+                InvalidParameterException.class,
                 "InvalidCursor");
     }
 
@@ -144,7 +146,7 @@ class RecordValuesConformanceITCase {
             long bigint,
             double dbl,
             long timestamp,
-            java.math.BigDecimal decimal,
+            BigDecimal decimal,
             int integer,
             float flt,
             byte tinyint,

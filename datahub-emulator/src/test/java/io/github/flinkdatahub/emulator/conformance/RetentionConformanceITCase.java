@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
@@ -103,7 +104,7 @@ class RetentionConformanceITCase {
 
     private static void put(DatahubClient client, String project, String topic, String... values) {
         List<RecordEntry> records =
-                java.util.Arrays.stream(values)
+                Arrays.stream(values)
                         .map(
                                 v -> {
                                     RecordEntry r = new RecordEntry();

@@ -33,6 +33,7 @@ import com.aliyun.datahub.client.model.RecordSchema;
 import com.aliyun.datahub.client.model.ShardEntry;
 import com.aliyun.datahub.client.model.ShardState;
 import com.aliyun.datahub.client.model.SplitShardResult;
+import com.aliyun.datahub.client.model.SubscriptionOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +54,7 @@ import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.sta
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.tupleRecord;
 import static io.github.flinkdatahub.emulator.conformance.DataHubErrors.assertDataHubError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Checks B11 (split, with the 5-second rule) and B12 (merge) of protocol section 12.B with the SDK.
@@ -112,9 +114,8 @@ class ShardConformanceITCase {
                         ShardEntry::getBeginHashKey,
                         ShardEntry::getEndHashKey)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
-                                "3", "00000000000000000000000000000000", KEY_2AAA),
-                        org.assertj.core.groups.Tuple.tuple("4", KEY_2AAA, KEY_5555));
+                        tuple("3", "00000000000000000000000000000000", KEY_2AAA),
+                        tuple("4", KEY_2AAA, KEY_5555));
         Map<String, ShardEntry> shards = shards(client, project, topic);
         assertThat(shards.get("0").getState()).isEqualTo(ShardState.CLOSED);
         assertThat(shards.get("0").getClosedTime()).isPositive();
@@ -187,6 +188,21 @@ class ShardConformanceITCase {
         MergeShardResult again = client.mergeShard(project, topic, "4", "5");
         assertThat(again.getShardId()).isEqualTo("6");
         assertThat(again.getBeginHashKey()).isEqualTo(KEY_2AAA);
+
+        // Readers commit the offsets of drained parents as well as of their children.
+        String subId = client.createSubscription(project, topic, "after reshaping").getSubId();
+        Map<String, SubscriptionOffset> session =
+                client.openSubscriptionSession(project, topic, subId, List.of("0", "6"))
+                        .getOffsets();
+        SubscriptionOffset parent = session.get("0");
+        parent.setSequence(1);
+        parent.setTimestamp(drained.getRecords().get(1).getSystemTime());
+        client.commitSubscriptionOffset(project, topic, subId, Map.of("0", parent));
+        assertThat(
+                        client.getSubscriptionOffset(project, topic, subId, List.of("0", "6"))
+                                .getOffsets())
+                .hasEntrySatisfying("0", o -> assertThat(o.getSequence()).isEqualTo(1L))
+                .hasEntrySatisfying("6", o -> assertThat(o.getSequence()).isEqualTo(-1L));
     }
 
     private static Map<String, ShardEntry> shards(

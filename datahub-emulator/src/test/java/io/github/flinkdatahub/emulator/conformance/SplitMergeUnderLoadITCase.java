@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,6 +54,7 @@ import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.new
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Splits and merges while writers route by HashKey and a reader tails the parent: a record is
@@ -77,6 +79,8 @@ class SplitMergeUnderLoadITCase {
             clock.advance(Duration.ofSeconds(6));
             Map<String, String> keyOfValue = new ConcurrentHashMap<>();
             AtomicInteger acked = new AtomicInteger();
+            CountDownLatch split = new CountDownLatch(1);
+            CountDownLatch merged = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
             try {
                 Future<List<String>> tail =
@@ -86,20 +90,27 @@ class SplitMergeUnderLoadITCase {
                     int writer = w;
                     writers.add(
                             pool.submit(
-                                    () ->
-                                            write(
-                                                    emulator,
-                                                    project,
-                                                    topic,
-                                                    writer,
-                                                    keyOfValue,
-                                                    acked)));
+                                    () -> {
+                                        write(
+                                                emulator,
+                                                project,
+                                                topic,
+                                                writer,
+                                                keyOfValue,
+                                                acked,
+                                                split,
+                                                merged);
+                                        return null;
+                                    }));
                 }
+                // Writers stop at a third and two thirds (800 and 1600 records) for the reshapes.
                 awaitAcked(acked, 400);
                 admin.splitShard(project, topic, "0", "3FFFFFFFFFFFFFFFBFFFFFFFFFFFFFFF");
+                split.countDown();
                 awaitAcked(acked, 1200);
                 clock.advance(Duration.ofSeconds(6));
                 admin.mergeShard(project, topic, "3", "1");
+                merged.countDown();
                 for (Future<?> writer : writers) {
                     writer.get(2, TimeUnit.MINUTES);
                 }
@@ -109,14 +120,17 @@ class SplitMergeUnderLoadITCase {
                 assertThat(shards)
                         .extracting(ShardEntry::getShardId, ShardEntry::getState)
                         .containsExactlyInAnyOrder(
-                                org.assertj.core.groups.Tuple.tuple("0", ShardState.CLOSED),
-                                org.assertj.core.groups.Tuple.tuple("1", ShardState.CLOSED),
-                                org.assertj.core.groups.Tuple.tuple("2", ShardState.ACTIVE),
-                                org.assertj.core.groups.Tuple.tuple("3", ShardState.CLOSED),
-                                org.assertj.core.groups.Tuple.tuple("4", ShardState.ACTIVE));
+                                tuple("0", ShardState.CLOSED),
+                                tuple("1", ShardState.CLOSED),
+                                tuple("2", ShardState.ACTIVE),
+                                tuple("3", ShardState.CLOSED),
+                                tuple("4", ShardState.ACTIVE));
                 Map<String, String> shardOfValue = new HashMap<>();
                 for (ShardEntry shard : shards) {
                     List<String> values = readAll(admin, project, topic, shard);
+                    assertThat(values)
+                            .as("writes reached shard %s", shard.getShardId())
+                            .isNotEmpty();
                     if (shard.getShardId().equals("0")) {
                         assertThat(tailed).as("tail of the split parent").isEqualTo(values);
                     }
@@ -142,17 +156,29 @@ class SplitMergeUnderLoadITCase {
         }
     }
 
-    /** Writes batches by HashKey, re-sending records rejected because their shard closed. */
+    /**
+     * Writes batches by HashKey, re-sending records rejected because their shard closed. A third of
+     * the way it waits for the split, two thirds of the way for the merge, so every phase of the
+     * topic gets writes however the threads are scheduled.
+     */
     private static void write(
             DataHubEmulator emulator,
             String project,
             String topic,
             int writer,
             Map<String, String> keyOfValue,
-            AtomicInteger acked) {
+            AtomicInteger acked,
+            CountDownLatch split,
+            CountDownLatch merged)
+            throws InterruptedException {
         DatahubClient client = SdkMode.values()[writer % 4].client(emulator.endpoint());
         Random random = new Random(writer);
         for (int b = 0; b < BATCHES; b++) {
+            if (b == BATCHES / 3) {
+                assertThat(split.await(1, TimeUnit.MINUTES)).isTrue();
+            } else if (b == 2 * BATCHES / 3) {
+                assertThat(merged.await(1, TimeUnit.MINUTES)).isTrue();
+            }
             List<RecordEntry> pending = new ArrayList<>();
             for (int i = 0; i < BATCH_SIZE; i++) {
                 String value = "w" + writer + "-" + b + "-" + i;

@@ -41,6 +41,7 @@ import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.new
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static io.github.flinkdatahub.emulator.conformance.DataHubErrors.assertDataHubError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Checks B13 (subscription lifecycle) and B14 (offset conflicts) of protocol section 12.B. */
 class SubscriptionConformanceITCase {
@@ -85,7 +86,7 @@ class SubscriptionConformanceITCase {
         assertThat(client.getSubscription(project, topic, subId).getComment()).isEqualTo("second");
         assertThat(client.listSubscription(project, topic, 1, 10).getSubscriptions())
                 .extracting(SubscriptionEntry::getSubId, SubscriptionEntry::getComment)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(subId, "second"));
+                .containsExactly(tuple(subId, "second"));
         assertThat(client.listSubscription(project, topic, 1, 10).getTotalCount()).isEqualTo(1);
 
         SubscriptionOffset opened =

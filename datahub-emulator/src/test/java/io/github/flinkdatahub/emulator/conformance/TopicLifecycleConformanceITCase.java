@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.allTypesSchema;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newBlobTopic;
@@ -237,7 +238,7 @@ class TopicLifecycleConformanceITCase {
             String project,
             String topic,
             List<String> values,
-            java.util.function.Consumer<RecordEntry> route) {
+            Consumer<RecordEntry> route) {
         List<RecordEntry> records = new ArrayList<>();
         for (String value : values) {
             RecordEntry record = new RecordEntry();

@@ -19,6 +19,8 @@ package io.github.flinkdatahub.emulator.conformance;
 import net.jpountz.lz4.LZ4Factory;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
@@ -65,8 +67,8 @@ public final class Wire {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DeflaterOutputStream zlib = new DeflaterOutputStream(out)) {
             zlib.write(raw);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }

@@ -18,9 +18,11 @@ package io.github.flinkdatahub.emulator.conformance;
 
 import io.github.flinkdatahub.protocol.DatahubProtos;
 
+import com.google.protobuf.ByteString;
 import net.jpountz.lz4.LZ4Factory;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -47,6 +49,10 @@ class WireTest {
 
     @Test
     void frameOfAPutRecordsRequestDecodes() throws Exception {
+        DatahubProtos.FieldData blob =
+                DatahubProtos.FieldData.newBuilder()
+                        .setValue(ByteString.copyFromUtf8("blobdata"))
+                        .build();
         DatahubProtos.PutRecordsRequest request =
                 DatahubProtos.PutRecordsRequest.newBuilder()
                         .addRecords(
@@ -54,13 +60,7 @@ class WireTest {
                                         .setShardId("1")
                                         .setData(
                                                 DatahubProtos.RecordData.newBuilder()
-                                                        .addData(
-                                                                DatahubProtos.FieldData.newBuilder()
-                                                                        .setValue(
-                                                                                com.google.protobuf
-                                                                                        .ByteString
-                                                                                        .copyFromUtf8(
-                                                                                                "blobdata")))))
+                                                        .addData(blob)))
                         .build();
 
         byte[] frame = Wire.frame(request.toByteArray());
@@ -82,8 +82,7 @@ class WireTest {
 
         assertThat(LZ4Factory.fastestInstance().safeDecompressor().decompress(lz4, raw.length))
                 .isEqualTo(raw);
-        try (InflaterInputStream in =
-                new InflaterInputStream(new java.io.ByteArrayInputStream(zlib))) {
+        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(zlib))) {
             assertThat(in.readAllBytes()).isEqualTo(raw);
         }
         assertThat(zlib[0]).as("zlib header").isEqualTo((byte) 0x78);
