@@ -63,7 +63,10 @@ public final class EmulatorServer implements AutoCloseable {
         server.addConnector(connector);
         server.setHandler(handler);
         server.setErrorHandler(new DataHubErrorHandler(requestIds));
-        server.setStopTimeout(2_000);
+        // Graceful stop waits for every connection to close, and clients keep idle keep-alive
+        // connections open: a long timeout made every close() (each test class) wait it out.
+        // In-flight requests get this long to finish; an interrupted write is not acknowledged.
+        server.setStopTimeout(250);
     }
 
     /** Binds and starts serving. */
