@@ -16,8 +16,6 @@
 
 package io.github.flinkdatahub.emulator.conformance;
 
-import io.github.flinkdatahub.emulator.DataHubEmulator;
-
 import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.exception.ResourceAlreadyExistException;
 import com.aliyun.datahub.client.exception.ResourceNotFoundException;
@@ -26,8 +24,7 @@ import com.aliyun.datahub.client.model.GetTopicResult;
 import com.aliyun.datahub.client.model.RecordType;
 import com.aliyun.datahub.client.model.ShardEntry;
 import com.aliyun.datahub.client.model.ShardState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -36,7 +33,6 @@ import java.util.List;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.allTypesSchema;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newTupleTopic;
-import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.uniqueName;
 import static io.github.flinkdatahub.emulator.conformance.DataHubErrors.assertDataHubError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,23 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Checks B1-B3 (projects, topics, initial shards) of protocol section 12.B with the SDK. */
 class ProjectTopicConformanceITCase {
 
-    private static DataHubEmulator open;
-    private static DataHubEmulator signed;
-
-    @BeforeAll
-    static void startEmulators() {
-        open = startEmulator(false, null);
-        signed = startEmulator(true, null);
-    }
-
-    @AfterAll
-    static void stopEmulators() throws Exception {
-        open.close();
-        signed.close();
-    }
+    @RegisterExtension static final EmulatorPair EMULATORS = new EmulatorPair();
 
     private static DatahubClient client(SdkMode mode, boolean withSignatures) {
-        return mode.client((withSignatures ? signed : open).endpoint());
+        return EMULATORS.client(mode, withSignatures);
     }
 
     @ParameterizedTest(name = "{0}, signed={1}")

@@ -16,7 +16,6 @@
 
 package io.github.flinkdatahub.emulator.conformance;
 
-import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.ManualClock;
 
 import com.aliyun.datahub.client.DatahubClient;
@@ -34,8 +33,7 @@ import com.aliyun.datahub.client.model.ShardEntry;
 import com.aliyun.datahub.client.model.ShardState;
 import com.aliyun.datahub.client.model.SplitShardResult;
 import com.aliyun.datahub.client.model.SubscriptionOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -50,7 +48,6 @@ import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.all
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newTupleTopic;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.putToShard;
-import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.tupleRecord;
 import static io.github.flinkdatahub.emulator.conformance.DataHubErrors.assertDataHubError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,25 +67,12 @@ class ShardConformanceITCase {
     /** Shared by both emulators; each test uses its own topic, so moving it is harmless. */
     private static final ManualClock CLOCK = new ManualClock(Instant.now());
 
-    private static DataHubEmulator open;
-    private static DataHubEmulator signed;
-
-    @BeforeAll
-    static void startEmulators() {
-        open = startEmulator(false, CLOCK);
-        signed = startEmulator(true, CLOCK);
-    }
-
-    @AfterAll
-    static void stopEmulators() throws Exception {
-        open.close();
-        signed.close();
-    }
+    @RegisterExtension static final EmulatorPair EMULATORS = new EmulatorPair(CLOCK);
 
     @ParameterizedTest(name = "{0}, signed={1}")
     @MethodSource("io.github.flinkdatahub.emulator.conformance.ConformanceFixture#modes")
     void b11b12SplitAndMerge(SdkMode mode, boolean withSignatures) {
-        DatahubClient client = mode.client((withSignatures ? signed : open).endpoint());
+        DatahubClient client = EMULATORS.client(mode, withSignatures);
         String project = newProject(client);
         String topic = newTupleTopic(client, project, 3);
         RecordSchema schema = allTypesSchema();

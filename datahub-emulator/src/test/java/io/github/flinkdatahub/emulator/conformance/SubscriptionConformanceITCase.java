@@ -16,8 +16,6 @@
 
 package io.github.flinkdatahub.emulator.conformance;
 
-import io.github.flinkdatahub.emulator.DataHubEmulator;
-
 import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.exception.ResourceNotFoundException;
 import com.aliyun.datahub.client.exception.SubscriptionOfflineException;
@@ -28,8 +26,7 @@ import com.aliyun.datahub.client.model.SubscriptionEntry;
 import com.aliyun.datahub.client.model.SubscriptionOffset;
 import com.aliyun.datahub.client.model.SubscriptionState;
 import com.aliyun.datahub.client.model.SubscriptionType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,7 +35,6 @@ import java.util.Map;
 
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newTupleTopic;
-import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static io.github.flinkdatahub.emulator.conformance.DataHubErrors.assertDataHubError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -46,23 +42,10 @@ import static org.assertj.core.api.Assertions.tuple;
 /** Checks B13 (subscription lifecycle) and B14 (offset conflicts) of protocol section 12.B. */
 class SubscriptionConformanceITCase {
 
-    private static DataHubEmulator open;
-    private static DataHubEmulator signed;
-
-    @BeforeAll
-    static void startEmulators() {
-        open = startEmulator(false, null);
-        signed = startEmulator(true, null);
-    }
-
-    @AfterAll
-    static void stopEmulators() throws Exception {
-        open.close();
-        signed.close();
-    }
+    @RegisterExtension static final EmulatorPair EMULATORS = new EmulatorPair();
 
     private static DatahubClient client(SdkMode mode, boolean withSignatures) {
-        return mode.client((withSignatures ? signed : open).endpoint());
+        return EMULATORS.client(mode, withSignatures);
     }
 
     @ParameterizedTest(name = "{0}, signed={1}")

@@ -16,8 +16,6 @@
 
 package io.github.flinkdatahub.emulator.conformance;
 
-import io.github.flinkdatahub.emulator.DataHubEmulator;
-
 import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.exception.MalformedRecordException;
 import com.aliyun.datahub.client.exception.OperationDeniedException;
@@ -32,8 +30,7 @@ import com.aliyun.datahub.client.model.PutRecordsResult;
 import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.RecordSchema;
 import com.aliyun.datahub.client.model.TupleRecordData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -50,7 +47,6 @@ import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.new
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newTupleTopic;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.putToShard;
-import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.tupleRecord;
 import static io.github.flinkdatahub.emulator.conformance.DataHubErrors.assertDataHubError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,23 +58,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TopicLifecycleConformanceITCase {
 
-    private static DataHubEmulator open;
-    private static DataHubEmulator signed;
-
-    @BeforeAll
-    static void startEmulators() {
-        open = startEmulator(false, null);
-        signed = startEmulator(true, null);
-    }
-
-    @AfterAll
-    static void stopEmulators() throws Exception {
-        open.close();
-        signed.close();
-    }
+    @RegisterExtension static final EmulatorPair EMULATORS = new EmulatorPair();
 
     private static DatahubClient client(SdkMode mode, boolean withSignatures) {
-        return mode.client((withSignatures ? signed : open).endpoint());
+        return EMULATORS.client(mode, withSignatures);
     }
 
     @ParameterizedTest(name = "{0}, signed={1}")
