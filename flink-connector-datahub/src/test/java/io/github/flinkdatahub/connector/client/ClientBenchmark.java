@@ -57,7 +57,7 @@ public final class ClientBenchmark {
                             Set.copyOf(list("bench.parts", "codec,e2e")),
                             Integer.getInteger("bench.recordBytes", 1024),
                             Integer.getInteger("bench.batch", 1000),
-                            Integer.getInteger("bench.codecRecords", 20_000),
+                            Integer.getInteger("bench.codecRecords", 50_000),
                             Integer.getInteger("bench.codecWarmupRounds", 5),
                             Integer.getInteger("bench.codecRounds", 5),
                             list("bench.modes", "PROTOBUF_LZ4,JSON").stream()
@@ -66,9 +66,9 @@ public final class ClientBenchmark {
                             list("bench.shards", "1,4,16").stream()
                                     .mapToInt(Integer::parseInt)
                                     .toArray(),
-                            Integer.getInteger("bench.records", 20_000),
+                            Integer.getInteger("bench.records", 50_000),
                             Integer.getInteger("bench.threads", 4),
-                            Integer.getInteger("bench.warmupRecords", 20_000),
+                            Integer.getInteger("bench.warmupRecords", 50_000),
                             Integer.getInteger("bench.rounds", 3));
             options.validate();
             return options;
