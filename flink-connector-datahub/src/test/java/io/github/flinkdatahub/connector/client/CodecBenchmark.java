@@ -190,15 +190,15 @@ final class CodecBenchmark {
     static void printTable(List<Row> rows) {
         System.out.println();
         System.out.println(
-                "| codec operation                  | records/s | MB/s  | body B/rec | wire B/rec"
+                "| codec operation                  | records/s |   MB/s | body B/rec | wire B/rec"
                         + " | alloc B/rec |");
         System.out.println(
-                "|----------------------------------|----------:|------:|-----------:|----------:"
+                "|----------------------------------|----------:|-------:|-----------:|-----------:"
                         + "|------------:|");
         for (Row r : rows) {
             System.out.printf(
                     Locale.ROOT,
-                    "| %-32s | %9.0f | %5.1f | %10d | %10d | %11s |%n",
+                    "| %-32s | %9.0f | %6.1f | %10d | %10d | %11s |%n",
                     r.operation(),
                     r.records() / r.seconds(),
                     r.rawBytes() / 1e6 / r.seconds(),
