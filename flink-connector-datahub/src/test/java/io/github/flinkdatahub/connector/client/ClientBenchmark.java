@@ -61,7 +61,7 @@ public final class ClientBenchmark {
                             Integer.getInteger("bench.codecWarmupRounds", 5),
                             Integer.getInteger("bench.codecRounds", 5),
                             list("bench.modes", "PROTOBUF_LZ4,JSON").stream()
-                                    .map(EndToEndBenchmark.Mode::valueOf)
+                                    .map(Options::mode)
                                     .collect(Collectors.toList()),
                             list("bench.shards", "1,4,16").stream()
                                     .mapToInt(Integer::parseInt)
@@ -86,9 +86,26 @@ public final class ClientBenchmark {
                 throw new IllegalArgumentException(
                         "bench.codecRounds, bench.rounds and bench.threads must be at least 1");
             }
+            if (modes.isEmpty() || shards.length == 0) {
+                throw new IllegalArgumentException(
+                        "bench.modes and bench.shards must not be empty");
+            }
             if (recordBytes < 96) {
                 throw new IllegalArgumentException(
                         "bench.recordBytes must be at least 96 but was " + recordBytes);
+            }
+        }
+
+        private static EndToEndBenchmark.Mode mode(String name) {
+            try {
+                return EndToEndBenchmark.Mode.valueOf(name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "bench.modes must list "
+                                + Arrays.toString(EndToEndBenchmark.Mode.values())
+                                + " but contains "
+                                + name,
+                        e);
             }
         }
 
