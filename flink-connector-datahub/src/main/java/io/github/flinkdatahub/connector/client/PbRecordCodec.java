@@ -19,8 +19,10 @@ package io.github.flinkdatahub.connector.client;
 import io.github.flinkdatahub.protocol.DatahubProtos;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
 import com.google.protobuf.WireFormat;
 
 import java.io.IOException;
@@ -203,8 +205,14 @@ final class PbRecordCodec {
     static GetRecordsResult decodeGetRecordsResponse(
             ByteBuffer payload, String shardId, RecordSchema schema)
             throws InvalidProtocolBufferException {
+        // Aliasing: the parsed bytes fields are views of the response body instead of copies of
+        // every value (about 1 KB less garbage per 1 KB record). Safe because nothing mutates the
+        // body afterwards and every value is turned into a String or copied before returning.
+        CodedInputStream in = UnsafeByteOperations.unsafeWrap(payload).newCodedInput();
+        in.enableAliasing(true);
         DatahubProtos.GetRecordsResponse response =
-                DatahubProtos.GetRecordsResponse.parseFrom(payload);
+                DatahubProtos.GetRecordsResponse.parser().parseFrom(in);
+        in.checkLastTagWas(0); // as parseFrom(ByteBuffer) does
         List<ReadRecord> records = new ArrayList<>(response.getRecordsCount());
         for (DatahubProtos.RecordEntry entry : response.getRecordsList()) {
             records.add(toReadRecord(entry, shardId, schema));

@@ -96,6 +96,49 @@ class PbRecordCodecTest {
     }
 
     @Test
+    void decodedRecordsDoNotShareTheResponseBody() throws Exception {
+        // The decoder parses with aliasing (no per-value copies); what it returns must still own
+        // its bytes, because a caller may reuse or overwrite the body later.
+        RecordSchema schema = RecordSchema.of(Field.of("s", FieldType.STRING));
+        DatahubProtos.RecordEntry.Builder entry =
+                DatahubProtos.RecordEntry.newBuilder()
+                        .setCursor(CURSOR_0)
+                        .setNextCursor(CURSOR_1)
+                        .setData(
+                                DatahubProtos.RecordData.newBuilder()
+                                        .addData(
+                                                DatahubProtos.FieldData.newBuilder()
+                                                        .setValue(
+                                                                com.google.protobuf.ByteString
+                                                                        .copyFromUtf8(
+                                                                                "blobdata"))));
+        byte[] body =
+                DhubFrame.frame(
+                        DatahubProtos.GetRecordsResponse.newBuilder()
+                                .setNextCursor(CURSOR_1)
+                                .setRecordCount(1)
+                                .addRecords(entry)
+                                .build()
+                                .toByteArray());
+        ReadRecord blob =
+                PbRecordCodec.decodeGetRecordsResponse(DhubFrame.unframe(body), "0", null)
+                        .records()
+                        .get(0);
+        ReadRecord tuple =
+                PbRecordCodec.decodeGetRecordsResponse(DhubFrame.unframe(body), "0", schema)
+                        .records()
+                        .get(0);
+
+        java.util.Arrays.fill(body, (byte) 'x');
+
+        assertThat(blob.payload())
+                .isEqualTo(BlobRecord.of("blobdata".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(((TupleRecord) tuple.payload()).getString(0)).isEqualTo("blobdata");
+        assertThat(blob.cursor()).isEqualTo(CURSOR_0);
+        assertThat(tuple.nextCursor()).isEqualTo(CURSOR_1);
+    }
+
+    @Test
     void decodesAPutRecordsResponseWithFailures() throws Exception {
         byte[] payload =
                 DatahubProtos.PutRecordsResponse.newBuilder()
