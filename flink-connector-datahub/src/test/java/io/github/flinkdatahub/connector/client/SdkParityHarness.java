@@ -65,7 +65,7 @@ final class SdkParityHarness implements AutoCloseable {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final MockWebServer server = new MockWebServer();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final List<DataHubClient> closeables = new ArrayList<>();
     private volatile Function<RecordedRequest, MockResponse> responder = r -> json(200, "{}");
 
     SdkParityHarness() throws IOException {
@@ -154,8 +154,8 @@ final class SdkParityHarness implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        for (AutoCloseable c : closeables) {
+    public void close() throws IOException {
+        for (DataHubClient c : closeables) {
             c.close();
         }
         server.shutdown();
