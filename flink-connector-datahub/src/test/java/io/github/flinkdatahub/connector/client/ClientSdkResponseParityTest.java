@@ -25,6 +25,7 @@ import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.ShardEntry;
 import com.aliyun.datahub.client.model.SubscriptionEntry;
 import com.aliyun.datahub.client.model.TupleRecordData;
+import com.google.protobuf.ByteString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,97 @@ class ClientSdkResponseParityTest {
                         .isEqualTo(sdkData.getField(f));
             }
         }
+    }
+
+    @Test
+    void blobRecordsDecodeLikeTheSdkInJsonAndProtobuf() {
+        String base64 = java.util.Base64.getEncoder().encodeToString(SdkRecords.BLOB);
+        harness.respond(
+                json(
+                        200,
+                        "{\"NextCursor\":\""
+                                + SdkResponses.cursor(1)
+                                + "\",\"RecordCount\":1,\"StartSeq\":0,\"Records\":[{"
+                                + "\"SystemTime\":1700000000123,\"Sequence\":0,\"Cursor\":\""
+                                + CURSOR
+                                + "\",\"NextCursor\":\""
+                                + SdkResponses.cursor(1)
+                                + "\",\"Data\":\""
+                                + base64
+                                + "\"}]}"));
+        assertSameBlob(
+                sdk.getRecords("proj_a", "blob_a", "0", CURSOR, 10),
+                ours.getRecords("proj_a", "blob_a", "0", CURSOR, 10, null));
+
+        DatahubClient pbSdk = harness.sdk(true, CompressType.NONE, null);
+        DataHubClient pbOurs = harness.ours(BodyProtocol.PROTOBUF, CompressionType.NONE, null);
+        DatahubProtos.RecordData blobData =
+                DatahubProtos.RecordData.newBuilder()
+                        .addData(
+                                DatahubProtos.FieldData.newBuilder()
+                                        .setValue(ByteString.copyFrom(SdkRecords.BLOB)))
+                        .build();
+        harness.respond(
+                protobuf(
+                        DatahubProtos.GetRecordsResponse.newBuilder()
+                                .setNextCursor(SdkResponses.cursor(1))
+                                .setRecordCount(1)
+                                .setStartSequence(0)
+                                .addRecords(
+                                        DatahubProtos.RecordEntry.newBuilder()
+                                                .setCursor(CURSOR)
+                                                .setNextCursor(SdkResponses.cursor(1))
+                                                .setSequence(0)
+                                                .setSystemTime(1700000000123L)
+                                                .setData(blobData))
+                                .build()));
+        assertSameBlob(
+                pbSdk.getRecords("proj_a", "blob_a", "0", CURSOR, 10),
+                pbOurs.getRecords("proj_a", "blob_a", "0", CURSOR, 10, null));
+    }
+
+    private static void assertSameBlob(
+            com.aliyun.datahub.client.model.GetRecordsResult expected, GetRecordsResult actual) {
+        assertThat(actual.nextCursor()).isEqualTo(expected.getNextCursor());
+        // Absent LatestSeq/LatestTime default to -1 on both sides (notes §4.5.4).
+        assertThat(actual.latestSequence()).isEqualTo(expected.getLatestSequence()).isEqualTo(-1);
+        assertThat(actual.latestTime()).isEqualTo(expected.getLatestTime());
+        assertThat(actual.records()).hasSize(1);
+        byte[] sdkBytes =
+                ((com.aliyun.datahub.client.model.BlobRecordData)
+                                expected.getRecords().get(0).getRecordData())
+                        .getData();
+        assertThat(((BlobRecord) actual.records().get(0).payload()).data())
+                .isEqualTo(sdkBytes)
+                .isEqualTo(SdkRecords.BLOB);
+        assertThat(actual.records().get(0).sequence())
+                .isEqualTo(expected.getRecords().get(0).getSequence());
+    }
+
+    @Test
+    void splitAndMergeResultsDecodeLikeTheSdk() {
+        harness.respond(json(200, SdkModels.SPLIT));
+        var sdkSplit =
+                sdk.splitShard("proj_a", "topic_a", "0", "2AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+                        .getNewShards();
+        List<ShardRange> ourSplit =
+                ours.splitShard("proj_a", "topic_a", "0", "2AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        assertThat(ourSplit).hasSize(2).hasSameSizeAs(sdkSplit);
+        for (int i = 0; i < ourSplit.size(); i++) {
+            assertThat(ourSplit.get(i).shardId()).isEqualTo(sdkSplit.get(i).getShardId());
+            assertThat(ourSplit.get(i).beginHashKey()).isEqualTo(sdkSplit.get(i).getBeginHashKey());
+            assertThat(ourSplit.get(i).endHashKey()).isEqualTo(sdkSplit.get(i).getEndHashKey());
+        }
+        harness.respond(
+                json(
+                        200,
+                        "{\"ShardId\":\"5\",\"BeginHashKey\":\"55555555555555555555555555555555\","
+                                + "\"EndHashKey\":\"FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF\"}"));
+        var sdkMerge = sdk.mergeShard("proj_a", "topic_a", "1", "2");
+        ShardRange ourMerge = ours.mergeShard("proj_a", "topic_a", "1", "2");
+        assertThat(ourMerge.shardId()).isEqualTo(sdkMerge.getShardId()).isEqualTo("5");
+        assertThat(ourMerge.beginHashKey()).isEqualTo(sdkMerge.getBeginHashKey());
+        assertThat(ourMerge.endHashKey()).isEqualTo(sdkMerge.getEndHashKey());
     }
 
     @Test
