@@ -58,6 +58,7 @@ class ClientSdkRecordParityTest {
         assertThat(wires[1].method()).isEqualTo(wires[0].method());
         assertThat(wires[1].path()).isEqualTo(wires[0].path());
         assertThat(wires[1].query()).isEqualTo(wires[0].query());
+        assertThat(wires[1].acceptEncoding()).isEqualTo(wires[0].acceptEncoding());
         assertThat(wires[1].comparableHeaders()).isEqualTo(wires[0].comparableHeaders());
         wires[0].assertSignatureVerifies(SdkParityHarness.ACCESS_ID, SdkParityHarness.SECRET);
         wires[1].assertSignatureVerifies(SdkParityHarness.ACCESS_ID, SdkParityHarness.SECRET);
@@ -149,6 +150,7 @@ class ClientSdkRecordParityTest {
                     .isEqualTo(Integer.toString(wires[0].body().length));
         }
         assertThat(wires[1].comparableHeaders()).isEqualTo(sdkHeaders);
+        assertThat(wires[1].acceptEncoding()).isEqualTo(wires[0].acceptEncoding());
         wires[0].assertSignatureVerifies(SdkParityHarness.ACCESS_ID, SdkParityHarness.SECRET);
         wires[1].assertSignatureVerifies(SdkParityHarness.ACCESS_ID, SdkParityHarness.SECRET);
     }
@@ -175,6 +177,21 @@ class ClientSdkRecordParityTest {
             assertThat(wires[1].contentEncoding()).isEqualTo(wires[0].contentEncoding());
             assertThat(wires[1].datahubHeaders()).containsKey("x-datahub-content-raw-size");
         }
+    }
+
+    @Test
+    void putRecordsByShardIsProtobufEvenForAJsonClient() throws Exception {
+        // The service has no JSON put-by-shard and the SDK's JSON client refuses it (notes
+        // §4.5.3); ours sends it as protobuf, so it must equal the SDK's protobuf request.
+        DatahubClient sdk = harness.sdk(true, CompressType.NONE, null);
+        DataHubClient ours = harness.ours();
+        harness.respond(json(200, ""));
+        assertSameProtobuf(
+                harness.exchange(
+                        () -> sdk.putRecordsByShard("proj_a", "blob_a", "1", SdkRecords.sdkBlob()),
+                        () ->
+                                ours.putRecordsByShard(
+                                        "proj_a", "blob_a", "1", SdkRecords.oursBlob())));
     }
 
     @Test

@@ -93,6 +93,7 @@ class ClientSdkRequestParityTest {
                         null,
                         null,
                         null,
+                        null,
                         new java.util.TreeMap<>(
                                 Map.of(
                                         "x-datahub-client-version", "1.1",
@@ -107,6 +108,7 @@ class ClientSdkRequestParityTest {
                         "GET",
                         "/projects",
                         "filter=x",
+                        null,
                         null,
                         null,
                         vector.datahubHeaders(),

@@ -29,6 +29,8 @@ import com.google.protobuf.ByteString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,18 @@ class ClientSdkResponseParityTest {
         DatahubClient pbSdk = harness.sdk(true, CompressType.LZ4, null);
         DataHubClient pbOurs = harness.ours(BodyProtocol.PROTOBUF, CompressionType.LZ4, null);
         harness.respond(protobuf(SdkResponses.getRecordsPb()));
+        assertSameRecords(
+                pbSdk.getRecords("proj_a", "topic_a", "0", SdkModels.sdkSchema(), CURSOR, 10),
+                pbOurs.getRecords("proj_a", "topic_a", "0", CURSOR, 10, SdkModels.schema()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"LZ4,LZ4,lz4", "DEFLATE,DEFLATE,deflate"})
+    void compressedProtobufResponsesDecodeLikeTheSdk(
+            CompressType sdkType, CompressionType ourType, String codec) {
+        DatahubClient pbSdk = harness.sdk(true, sdkType, null);
+        DataHubClient pbOurs = harness.ours(BodyProtocol.PROTOBUF, ourType, null);
+        harness.respond(SdkParityHarness.compressedProtobuf(SdkResponses.getRecordsPb(), codec));
         assertSameRecords(
                 pbSdk.getRecords("proj_a", "topic_a", "0", SdkModels.sdkSchema(), CURSOR, 10),
                 pbOurs.getRecords("proj_a", "topic_a", "0", CURSOR, 10, SdkModels.schema()));

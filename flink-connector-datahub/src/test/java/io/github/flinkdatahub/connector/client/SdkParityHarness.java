@@ -179,6 +179,30 @@ final class SdkParityHarness implements AutoCloseable {
                 .setBody(new Buffer().write(frame(message.toByteArray())));
     }
 
+    /** A protobuf response compressed like a service may (notes §7: raw LZ4 block or zlib). */
+    static MockResponse compressedProtobuf(com.google.protobuf.MessageLite message, String codec) {
+        byte[] frame = frame(message.toByteArray());
+        byte[] compressed;
+        if (codec.equals("lz4")) {
+            compressed = LZ4Factory.safeInstance().fastCompressor().compress(frame);
+        } else {
+            java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+            deflater.setInput(frame);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] chunk = new byte[4096];
+            while (!deflater.finished()) {
+                out.write(chunk, 0, deflater.deflate(chunk));
+            }
+            deflater.end();
+            compressed = out.toByteArray();
+        }
+        return protobuf(message)
+                .setHeader("Content-Encoding", codec)
+                .setHeader("x-datahub-content-raw-size", Integer.toString(frame.length))
+                .setBody(new Buffer().write(compressed));
+    }
+
     /** A {@code DHUB} frame (protocol notes §5.1), written independently of {@code DhubFrame}. */
     static byte[] frame(byte[] payload) {
         CRC32C crc = new CRC32C();
@@ -200,6 +224,7 @@ final class SdkParityHarness implements AutoCloseable {
             String query,
             String contentType,
             String contentEncoding,
+            String acceptEncoding,
             Map<String, String> datahubHeaders,
             String date,
             String authorization,
@@ -222,6 +247,7 @@ final class SdkParityHarness implements AutoCloseable {
                     request.getRequestUrl().query(),
                     request.getHeader("Content-Type"),
                     encoding,
+                    request.getHeader("Accept-Encoding"),
                     dh,
                     request.getHeader("Date"),
                     request.getHeader("Authorization"),

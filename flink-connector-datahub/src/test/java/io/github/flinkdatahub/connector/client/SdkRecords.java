@@ -111,7 +111,9 @@ final class SdkRecords {
     static List<PutRecord> oursBlob() {
         return List.of(
                 PutRecord.toShard("1", BlobRecord.of(BLOB)).withAttributes(Map.of("k", "v")),
-                PutRecord.withPartitionKey("pk", BlobRecord.of(new byte[0])));
+                PutRecord.withPartitionKey("pk", BlobRecord.of(new byte[0])),
+                PutRecord.withHashKey("abcdef", BlobRecord.of(new byte[] {1})),
+                PutRecord.of(BlobRecord.of(new byte[] {2})));
     }
 
     static List<RecordEntry> sdkBlob() {
@@ -122,6 +124,11 @@ final class SdkRecords {
         RecordEntry second = new RecordEntry();
         second.setRecordData(new BlobRecordData(new byte[0]));
         second.setPartitionKey("pk");
-        return List.of(first, second);
+        RecordEntry third = new RecordEntry();
+        third.setRecordData(new BlobRecordData(new byte[] {1}));
+        third.setHashKey("abcdef");
+        RecordEntry unrouted = new RecordEntry();
+        unrouted.setRecordData(new BlobRecordData(new byte[] {2}));
+        return List.of(first, second, third, unrouted);
     }
 }
