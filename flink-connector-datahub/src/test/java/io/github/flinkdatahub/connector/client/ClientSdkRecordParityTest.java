@@ -76,9 +76,18 @@ class ClientSdkRecordParityTest {
         assertSameEnvelope(wires);
         assertThat(wires[0].contentType()).isEqualTo("application/x-protobuf");
         assertThat(wires[1].contentType()).isEqualTo("application/x-protobuf");
-        // Identical frames: same payload bytes, hence the same message field by field.
+        // Field by field first (a readable diff), then byte for byte.
+        assertThat(parsePut(wires[1].framePayload())).isEqualTo(parsePut(wires[0].framePayload()));
         assertThat(wires[1].framePayload()).isEqualTo(wires[0].framePayload());
         assertThat(wires[1].body()).isEqualTo(wires[0].body());
+    }
+
+    private static DatahubProtos.PutRecordsRequest parsePut(byte[] payload) {
+        try {
+            return DatahubProtos.PutRecordsRequest.parseFrom(payload);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new AssertionError("not a PutRecordsRequest", e);
+        }
     }
 
     @Test

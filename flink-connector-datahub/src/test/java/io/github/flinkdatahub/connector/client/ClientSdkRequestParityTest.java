@@ -122,6 +122,34 @@ class ClientSdkRequestParityTest {
     }
 
     @Test
+    void dateHeaderIsFormattedLikeTheSdk() throws Exception {
+        // A single-digit day and a morning hour are where RFC 1123 formatters tend to differ.
+        java.time.Instant instant = java.time.Instant.parse("2026-11-02T03:04:05Z");
+        HttpDataHubClient fixed =
+                new HttpDataHubClient(
+                        DataHubClientConfig.builder()
+                                .endpoint(harness.endpoint())
+                                .credentials(SdkParityHarness.ACCESS_ID, SdkParityHarness.SECRET)
+                                .maxRetries(0)
+                                .build(),
+                        java.time.Clock.fixed(instant, java.time.ZoneOffset.UTC),
+                        d -> {},
+                        () -> 0.5);
+        try {
+            harness.respond(json(200, "{\"ProjectNames\":[]}"));
+            fixed.listProjects();
+            Wire wire = harness.take();
+            String sdkFormat =
+                    com.aliyun.datahub.client.common.DateFormat.getDateTimeFormat()
+                            .format(java.util.Date.from(instant));
+            assertThat(wire.date()).isEqualTo(sdkFormat).isEqualTo("Mon, 02 Nov 2026 03:04:05 GMT");
+            wire.assertSignatureVerifies(SdkParityHarness.ACCESS_ID, SdkParityHarness.SECRET);
+        } finally {
+            fixed.close();
+        }
+    }
+
+    @Test
     void projects() throws Exception {
         harness.respond(json(200, "{\"ProjectNames\":[\"a\",\"b\"]}"));
         assertParity(harness.exchange(() -> sdk.listProject(), () -> ours.listProjects()));
