@@ -204,6 +204,48 @@ class ClientSdkRecordParityTest {
     }
 
     @Test
+    void severalAttributesMatchAsAMap() throws Exception {
+        DatahubClient sdk = harness.sdk(true, CompressType.NONE, null);
+        DataHubClient ours = harness.ours(BodyProtocol.PROTOBUF, CompressionType.NONE, null);
+        Map<String, String> attributes =
+                Map.of("a", "1", "b\u00e9", "\u4e2d", "empty", "", "k4", "v4");
+        com.aliyun.datahub.client.model.RecordEntry entry =
+                new com.aliyun.datahub.client.model.RecordEntry();
+        entry.setRecordData(new com.aliyun.datahub.client.model.BlobRecordData(SdkRecords.BLOB));
+        entry.setShardId("0");
+        attributes.forEach(entry::addAttribute);
+        harness.respond(
+                protobuf(DatahubProtos.PutRecordsResponse.newBuilder().setFailedCount(0).build()));
+        Wire[] wires =
+                harness.exchange(
+                        () -> sdk.putRecords("proj_a", "blob_a", java.util.List.of(entry)),
+                        () ->
+                                ours.putRecords(
+                                        "proj_a",
+                                        "blob_a",
+                                        java.util.List.of(
+                                                PutRecord.toShard(
+                                                                "0", BlobRecord.of(SdkRecords.BLOB))
+                                                        .withAttributes(attributes))));
+        assertSameEnvelope(wires);
+        // Attribute order is not significant (notes §5.3: the SDK writes a HashMap), so compare
+        // the pairs as a map and everything else field by field.
+        DatahubProtos.RecordEntry sdkRecord = parsePut(wires[0].framePayload()).getRecords(0);
+        DatahubProtos.RecordEntry ourRecord = parsePut(wires[1].framePayload()).getRecords(0);
+        assertThat(asMap(ourRecord)).isEqualTo(asMap(sdkRecord)).isEqualTo(attributes);
+        assertThat(ourRecord.toBuilder().clearAttributes().build())
+                .isEqualTo(sdkRecord.toBuilder().clearAttributes().build());
+    }
+
+    private static Map<String, String> asMap(DatahubProtos.RecordEntry record) {
+        Map<String, String> map = new java.util.HashMap<>();
+        record.getAttributes()
+                .getAttributesList()
+                .forEach(p -> assertThat(map.put(p.getKey(), p.getValue())).isNull());
+        return map;
+    }
+
+    @Test
     void getRecordsAsJson() throws Exception {
         DatahubClient sdk = harness.sdk();
         DataHubClient ours = harness.ours();

@@ -230,6 +230,39 @@ class ClientSdkRequestParityTest {
     }
 
     @Test
+    void mixedCaseNamesTravelLikeTheSdkSendsThem() throws Exception {
+        harness.respond(json(201, "{}"));
+        com.aliyun.datahub.client.model.RecordSchema sdkSchema =
+                new com.aliyun.datahub.client.model.RecordSchema();
+        sdkSchema.addField(
+                new com.aliyun.datahub.client.model.Field(
+                        "F_Mixed", com.aliyun.datahub.client.model.FieldType.STRING));
+        Wire[] wires =
+                harness.exchange(
+                        () ->
+                                sdk.createTopic(
+                                        "Proj_A",
+                                        "Topic_A",
+                                        1,
+                                        1,
+                                        com.aliyun.datahub.client.model.RecordType.TUPLE,
+                                        sdkSchema,
+                                        "c"),
+                        () ->
+                                ours.createTupleTopic(
+                                        "Proj_A",
+                                        "Topic_A",
+                                        1,
+                                        1,
+                                        RecordSchema.of(Field.of("F_Mixed", FieldType.STRING)),
+                                        "c"));
+        assertParity(wires);
+        // Field names are lower-cased client-side by both (notes §4.2); resource names are not.
+        assertThat(wires[1].path()).isEqualTo("/projects/Proj_A/topics/Topic_A");
+        assertThat(wires[1].jsonTree().get("RecordSchema").asText()).contains("\"f_mixed\"");
+    }
+
+    @Test
     void shards() throws Exception {
         harness.respond(json(200, SdkModels.LIST_SHARDS));
         assertParity(
