@@ -374,6 +374,51 @@ class ClientSdkResponseParityTest {
                 });
     }
 
+    @Test
+    void blobTopicOfflineSubscriptionAndSessionlessOffsetsDecodeLikeTheSdk() {
+        harness.respond(
+                json(
+                        200,
+                        "{\"Comment\":\"blob\",\"CreateTime\":1,\"LastModifyTime\":2,"
+                                + "\"Lifecycle\":3,\"RecordType\":\"BLOB\",\"ShardCount\":1}"));
+        GetTopicResult sdkTopic = sdk.getTopic("proj_a", "blob_a");
+        TopicInfo ourTopic = ours.getTopic("proj_a", "blob_a");
+        assertThat(ourTopic.recordType().name()).isEqualTo(sdkTopic.getRecordType().name());
+        assertThat(ourTopic.schema()).isNull();
+        assertThat(sdkTopic.getRecordSchema()).isNull();
+
+        harness.respond(
+                json(
+                        200,
+                        SdkModels.SUBSCRIPTION
+                                .replace("\"Type\":0", "\"Type\":1")
+                                .replace("\"State\":1", "\"State\":0")));
+        var sdkSub = sdk.getSubscription("proj_a", "topic_a", "s1");
+        SubscriptionInfo ourSub = ours.getSubscription("proj_a", "topic_a", "s1");
+        assertThat(ourSub.online()).isFalse();
+        assertThat(sdkSub.getState())
+                .isEqualTo(com.aliyun.datahub.client.model.SubscriptionState.OFFLINE);
+        assertThat(ourSub.type()).isEqualTo(sdkSub.getType().ordinal()).isEqualTo(1);
+
+        // GetOffset may omit SessionId (notes §4.8).
+        harness.respond(
+                json(
+                        200,
+                        "{\"Offsets\":{\"0\":{\"Sequence\":10,\"Timestamp\":1000,\"Version\":0}}}"));
+        var sdkOffset =
+                sdk.getSubscriptionOffset("proj_a", "topic_a", "s1", List.of("0"))
+                        .getOffsets()
+                        .get("0");
+        SubscriptionOffset ourOffset =
+                ours.getOffsets("proj_a", "topic_a", "s1", List.of("0")).get("0");
+        assertThat(ourOffset.sequence()).isEqualTo(sdkOffset.getSequence()).isEqualTo(10);
+        assertThat(ourOffset.timestamp()).isEqualTo(sdkOffset.getTimestamp());
+        assertThat(ourOffset.version()).isEqualTo(sdkOffset.getVersionId());
+        assertThat(ourOffset.batchIndex()).isEqualTo(sdkOffset.getBatchIndex());
+        assertThat(ourOffset.sessionId()).isNull();
+        assertThat(sdkOffset.getSessionId()).isNull();
+    }
+
     private static void assertSameSubscription(
             SubscriptionEntry expected, SubscriptionInfo actual) {
         assertThat(actual.subId()).isEqualTo(expected.getSubId());
