@@ -23,7 +23,6 @@ import com.aliyun.datahub.client.model.CompressType;
 import com.aliyun.datahub.client.model.GetTopicResult;
 import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.ShardEntry;
-import com.aliyun.datahub.client.model.SubscriptionEntry;
 import com.aliyun.datahub.client.model.TupleRecordData;
 import com.google.protobuf.ByteString;
 import org.junit.jupiter.api.AfterEach;
@@ -336,102 +335,5 @@ class ClientSdkResponseParityTest {
         ShardMeterInfo ourMeter = ours.getShardMeterInfo("proj_a", "topic_a", "0");
         assertThat(ourMeter.activeTime()).isEqualTo(sdkMeter.getActiveTime());
         assertThat(ourMeter.storage()).isEqualTo(sdkMeter.getStorage());
-    }
-
-    @Test
-    void subscriptionResultsDecodeLikeTheSdk() {
-        harness.respond(json(201, "{\"SubId\":\"1661239310380007Nh\"}"));
-        assertThat(ours.createSubscription("proj_a", "topic_a", "c"))
-                .isEqualTo(sdk.createSubscription("proj_a", "topic_a", "c").getSubId());
-
-        harness.respond(json(200, SdkModels.SUBSCRIPTION));
-        assertSameSubscription(
-                sdk.getSubscription("proj_a", "topic_a", "s1"),
-                ours.getSubscription("proj_a", "topic_a", "s1"));
-
-        harness.respond(
-                json(200, "{\"TotalCount\":7,\"Subscriptions\":[" + SdkModels.SUBSCRIPTION + "]}"));
-        var sdkPage = sdk.listSubscription("proj_a", "topic_a", 1, 10);
-        SubscriptionPage ourPage = ours.listSubscriptions("proj_a", "topic_a", 1, 10);
-        assertThat(ourPage.totalCount()).isEqualTo(sdkPage.getTotalCount());
-        assertSameSubscription(sdkPage.getSubscriptions().get(0), ourPage.subscriptions().get(0));
-
-        harness.respond(json(200, SdkModels.OFFSETS));
-        var sdkOffsets =
-                sdk.openSubscriptionSession("proj_a", "topic_a", "s1", List.of("0", "1"))
-                        .getOffsets();
-        Map<String, SubscriptionOffset> ourOffsets =
-                ours.openOffsetSession("proj_a", "topic_a", "s1", List.of("0", "1"));
-        assertThat(ourOffsets.keySet()).isEqualTo(sdkOffsets.keySet());
-        sdkOffsets.forEach(
-                (shard, s) -> {
-                    SubscriptionOffset o = ourOffsets.get(shard);
-                    assertThat(o.sequence()).isEqualTo(s.getSequence());
-                    assertThat(o.timestamp()).isEqualTo(s.getTimestamp());
-                    assertThat(o.version()).isEqualTo(s.getVersionId());
-                    assertThat(o.batchIndex()).isEqualTo(s.getBatchIndex());
-                    assertThat(String.valueOf(o.sessionId())).isEqualTo(s.getSessionId());
-                });
-    }
-
-    @Test
-    void blobTopicOfflineSubscriptionAndSessionlessOffsetsDecodeLikeTheSdk() {
-        harness.respond(
-                json(
-                        200,
-                        "{\"Comment\":\"blob\",\"CreateTime\":1,\"LastModifyTime\":2,"
-                                + "\"Lifecycle\":3,\"RecordType\":\"BLOB\",\"ShardCount\":1}"));
-        GetTopicResult sdkTopic = sdk.getTopic("proj_a", "blob_a");
-        TopicInfo ourTopic = ours.getTopic("proj_a", "blob_a");
-        assertThat(ourTopic.recordType().name()).isEqualTo(sdkTopic.getRecordType().name());
-        assertThat(ourTopic.schema()).isNull();
-        assertThat(sdkTopic.getRecordSchema()).isNull();
-
-        harness.respond(
-                json(
-                        200,
-                        SdkModels.SUBSCRIPTION
-                                .replace("\"Type\":0", "\"Type\":1")
-                                .replace("\"State\":1", "\"State\":0")));
-        var sdkSub = sdk.getSubscription("proj_a", "topic_a", "s1");
-        SubscriptionInfo ourSub = ours.getSubscription("proj_a", "topic_a", "s1");
-        assertThat(ourSub.online()).isFalse();
-        assertThat(sdkSub.getState())
-                .isEqualTo(com.aliyun.datahub.client.model.SubscriptionState.OFFLINE);
-        assertThat(ourSub.type()).isEqualTo(sdkSub.getType().ordinal()).isEqualTo(1);
-
-        // GetOffset may omit SessionId (notes §4.8).
-        harness.respond(
-                json(
-                        200,
-                        "{\"Offsets\":{\"0\":{\"Sequence\":10,\"Timestamp\":1000,\"Version\":0}}}"));
-        var sdkOffset =
-                sdk.getSubscriptionOffset("proj_a", "topic_a", "s1", List.of("0"))
-                        .getOffsets()
-                        .get("0");
-        SubscriptionOffset ourOffset =
-                ours.getOffsets("proj_a", "topic_a", "s1", List.of("0")).get("0");
-        assertThat(ourOffset.sequence()).isEqualTo(sdkOffset.getSequence()).isEqualTo(10);
-        assertThat(ourOffset.timestamp()).isEqualTo(sdkOffset.getTimestamp());
-        assertThat(ourOffset.version()).isEqualTo(sdkOffset.getVersionId());
-        assertThat(ourOffset.batchIndex()).isEqualTo(sdkOffset.getBatchIndex());
-        assertThat(ourOffset.sessionId()).isNull();
-        assertThat(sdkOffset.getSessionId()).isNull();
-    }
-
-    private static void assertSameSubscription(
-            SubscriptionEntry expected, SubscriptionInfo actual) {
-        assertThat(actual.subId()).isEqualTo(expected.getSubId());
-        assertThat(actual.topicName()).isEqualTo(expected.getTopicName());
-        assertThat(actual.comment()).isEqualTo(expected.getComment());
-        assertThat(actual.type()).isEqualTo(expected.getType().ordinal());
-        assertThat(actual.online())
-                .isEqualTo(
-                        expected.getState()
-                                == com.aliyun.datahub.client.model.SubscriptionState.ONLINE)
-                .isTrue();
-        assertThat(actual.createTime().getEpochSecond()).isEqualTo(expected.getCreateTime());
-        assertThat(actual.lastModifyTime().getEpochSecond())
-                .isEqualTo(expected.getLastModifyTime());
     }
 }
