@@ -18,6 +18,7 @@ package io.github.flinkdatahub.connector.client;
 
 import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.exception.DatahubClientException;
+import com.aliyun.datahub.client.model.CompressType;
 import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,9 +140,69 @@ class ClientSdkErrorParityTest {
     }
 
     @Test
+    void protobufFrameCrcChecks() {
+        DatahubClient pbSdk = harness.sdk(true, CompressType.NONE, null);
+        DataHubClient pbOurs = harness.ours(BodyProtocol.PROTOBUF, CompressionType.NONE, null);
+        byte[] frame = SdkParityHarness.frame(SdkResponses.getRecordsPb().toByteArray());
+
+        // A wrong CRC-32C is rejected by both.
+        frame[4] ^= 1;
+        harness.respond(frameResponse(frame));
+        DatahubClientException sdkError =
+                catchThrowableOfType(DatahubClientException.class, () -> read(pbSdk));
+        assertThat(sdkError.getErrorMessage()).contains("Crc");
+        assertThat(catchThrowableOfType(DataHubDecodeException.class, () -> read(pbOurs)))
+                .hasMessageContaining("CRC-32C mismatch");
+
+        // Deliberate difference: the Java SDK skips the check when the CRC field is 0; we verify
+        // every frame like the Python and Go SDKs, which is why the service must always send a
+        // correct CRC (protocol notes §5.1). A zeroed CRC is treated as damage, not as "absent".
+        frame[4] = frame[5] = frame[6] = frame[7] = 0;
+        harness.respond(frameResponse(frame));
+        assertThat(
+                        pbSdk.getRecords(
+                                        "proj_a",
+                                        "topic_a",
+                                        "0",
+                                        SdkModels.sdkSchema(),
+                                        ClientSdkResponseParityTest.CURSOR,
+                                        10)
+                                .getRecordCount())
+                .isEqualTo(3);
+        assertThat(catchThrowableOfType(DataHubDecodeException.class, () -> read(pbOurs)))
+                .hasMessageContaining("CRC-32C mismatch");
+    }
+
+    private static Object read(DatahubClient client) {
+        return client.getRecords(
+                "proj_a",
+                "topic_a",
+                "0",
+                SdkModels.sdkSchema(),
+                ClientSdkResponseParityTest.CURSOR,
+                10);
+    }
+
+    private static Object read(DataHubClient client) {
+        return client.getRecords(
+                "proj_a",
+                "topic_a",
+                "0",
+                ClientSdkResponseParityTest.CURSOR,
+                10,
+                SdkModels.schema());
+    }
+
+    private static MockResponse frameResponse(byte[] frame) {
+        return new MockResponse()
+                .setHeader("Content-Type", "application/x-protobuf")
+                .setHeader("x-datahub-request-id", REQUEST_ID)
+                .setBody(new okio.Buffer().write(frame));
+    }
+
+    @Test
     void putRecordsByShardErrorIsWholeRequest() {
-        DatahubClient pbSdk =
-                harness.sdk(true, com.aliyun.datahub.client.model.CompressType.NONE, null);
+        DatahubClient pbSdk = harness.sdk(true, CompressType.NONE, null);
         DataHubClient pbOurs = harness.ours(BodyProtocol.PROTOBUF, CompressionType.NONE, null);
         harness.respond(error(400, "MalformedRecord", "application/json"));
         DatahubClientException sdkError =

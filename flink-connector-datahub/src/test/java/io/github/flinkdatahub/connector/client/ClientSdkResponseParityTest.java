@@ -71,6 +71,20 @@ class ClientSdkResponseParityTest {
     }
 
     @Test
+    void shortTupleAfterAppendFieldReadsTrailingNullsLikeTheSdk() {
+        // Records written before an AppendField carry fewer values than the schema (notes §4.2).
+        String shortened =
+                SdkResponses.GET_RECORDS_JSON.replace(
+                        "\"-9\",null,null,null,null,null,null]",
+                        "\"-9\",null,null,null,null,null]");
+        assertThat(shortened).isNotEqualTo(SdkResponses.GET_RECORDS_JSON);
+        harness.respond(json(200, shortened));
+        assertSameRecords(
+                sdk.getRecords("proj_a", "topic_a", "0", SdkModels.sdkSchema(), CURSOR, 10),
+                ours.getRecords("proj_a", "topic_a", "0", CURSOR, 10, SdkModels.schema()));
+    }
+
+    @Test
     void getRecordsAsProtobufDecodesLikeTheSdk() {
         DatahubClient pbSdk = harness.sdk(true, CompressType.LZ4, null);
         DataHubClient pbOurs = harness.ours(BodyProtocol.PROTOBUF, CompressionType.LZ4, null);
