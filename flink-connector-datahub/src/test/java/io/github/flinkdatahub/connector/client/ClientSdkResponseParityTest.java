@@ -104,6 +104,16 @@ class ClientSdkResponseParityTest {
         assertSameRecords(
                 pbSdk.getRecords("proj_a", "topic_a", "0", SdkModels.sdkSchema(), CURSOR, 10),
                 pbOurs.getRecords("proj_a", "topic_a", "0", CURSOR, 10, SdkModels.schema()));
+
+        // A compressed JSON control-plane answer is decoded by Content-Encoding too.
+        harness.respond(SdkParityHarness.compressedJson(SdkModels.GET_TOPIC, codec));
+        assertThat(pbOurs.getTopic("proj_a", "topic_a").schema().field(0).comment())
+                .isEqualTo(
+                        pbSdk.getTopic("proj_a", "topic_a")
+                                .getRecordSchema()
+                                .getField(0)
+                                .getComment())
+                .isEqualTo("the key");
     }
 
     private static void assertSameRecords(

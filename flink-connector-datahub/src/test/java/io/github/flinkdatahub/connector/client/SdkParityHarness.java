@@ -181,13 +181,21 @@ final class SdkParityHarness implements AutoCloseable {
 
     /** A protobuf response compressed like a service may (notes §7: raw LZ4 block or zlib). */
     static MockResponse compressedProtobuf(com.google.protobuf.MessageLite message, String codec) {
-        byte[] frame = frame(message.toByteArray());
+        return compressed(protobuf(message), frame(message.toByteArray()), codec);
+    }
+
+    /** A JSON response compressed like a service may. */
+    static MockResponse compressedJson(String body, String codec) {
+        return compressed(json(200, body), body.getBytes(StandardCharsets.UTF_8), codec);
+    }
+
+    private static MockResponse compressed(MockResponse base, byte[] plain, String codec) {
         byte[] compressed;
         if (codec.equals("lz4")) {
-            compressed = LZ4Factory.safeInstance().fastCompressor().compress(frame);
+            compressed = LZ4Factory.safeInstance().fastCompressor().compress(plain);
         } else {
             java.util.zip.Deflater deflater = new java.util.zip.Deflater();
-            deflater.setInput(frame);
+            deflater.setInput(plain);
             deflater.finish();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] chunk = new byte[4096];
@@ -197,9 +205,8 @@ final class SdkParityHarness implements AutoCloseable {
             deflater.end();
             compressed = out.toByteArray();
         }
-        return protobuf(message)
-                .setHeader("Content-Encoding", codec)
-                .setHeader("x-datahub-content-raw-size", Integer.toString(frame.length))
+        return base.setHeader("Content-Encoding", codec)
+                .setHeader("x-datahub-content-raw-size", Integer.toString(plain.length))
                 .setBody(new Buffer().write(compressed));
     }
 
