@@ -158,11 +158,17 @@ final class WriteOps {
         if (key == null) {
             return active.get((int) Math.floorMod(t.roundRobin.getAndIncrement(), active.size()));
         }
-        // Newest first: during a split or merge the children are published before the parents
-        // close, so the newest owner is the one that stays ACTIVE.
+        // Newest owner first: a split or merge publishes the children before closing the
+        // parents, so the newest owner is the ACTIVE one. This scan is weakly consistent and runs
+        // without the metadata lock: if it started before the children were published it misses
+        // them and meets the parent after it closed. That record then fails like any write racing
+        // a reshaping, with InvalidShardOperation, on which writers re-list shards and retry.
         for (Shard s : t.shards.descendingMap().values()) {
-            if (s.isActive() && s.owns(key)) {
-                return s;
+            if (s.owns(key)) {
+                if (s.isActive()) {
+                    return s;
+                }
+                throw Errors.invalidShardOperation(s.idText);
             }
         }
         throw Errors.invalidParameter("No active shard owns hash key " + HashKeys.format(key));
