@@ -55,7 +55,8 @@ final class HashKeys {
 
     /**
      * The N+1 boundaries of an initial topic: boundary i is (0xFFFFFFFFFFFFFFFF / N * i) written
-     * into both 64-bit halves, the last one is FFFF..F (section 9; matches the observed N = 2, 3).
+     * into both 64-bit halves, the last one is FFFF..F (section 9; matches the observed N = 2, 3,
+     * the rule for other N is UNCONFIRMED in the notes).
      */
     static List<BigInteger> initialBoundaries(int n) {
         List<BigInteger> out = new ArrayList<>(n + 1);

@@ -37,6 +37,11 @@ import java.util.List;
  * ({@code t <= now}, i.e. between the last record and now) gets the tail cursor (the next sequence;
  * reading it returns the records written from then on), while a t in the future is SeekOutOfRange —
  * as the real service answers for "10 s after the last write".
+ *
+ * <p>UNCONFIRMED in the protocol notes (section 13), implemented as they recommend: LATEST on an
+ * empty shard, the {@code latest+1} tail position for SEQUENCE, {@code >=} for SYSTEM_TIME, a
+ * SYSTEM_TIME between the last record and now, StartSeq of an empty read (the cursor's sequence),
+ * and the metering units (ActiveTime in seconds, Storage in bytes).
  */
 final class ReadOps {
 

@@ -183,6 +183,10 @@ final class ShardOps {
             }
         }
 
+        /**
+         * Neighbours are the adjacent ACTIVE shards, also for a CLOSED shard, and ClosedTime is in
+         * seconds like the other admin times; both are UNCONFIRMED in the protocol notes.
+         */
         ShardInfo info(Shard s) {
             Shard left = activeByEnd.get(s.begin);
             Shard right = activeByBegin.get(s.end);

@@ -31,6 +31,10 @@ import java.util.Map;
  * Subscriptions and the offset service (sections 4.7, 4.8). All changes run under the metadata
  * lock. Session ids are per subscription and shard, starting at 1; a commit is checked in the
  * order: subscription OFFLINE, no session ever opened, stale session id, stale version.
+ *
+ * <p>UNCONFIRMED in the protocol notes, implemented as they recommend: {@code OffsetSessionClosed}
+ * (not {@code OffsetSessionChanged}) for a shard whose session was never opened, session ids scoped
+ * per subscription and shard, and no monotonicity check on committed sequences.
  */
 final class SubscriptionOps {
 

@@ -133,7 +133,11 @@ final class WriteOps {
         }
     }
 
-    /** Routing precedence: ShardId, HashKey, PartitionKey (MD5), round robin over ACTIVE shards. */
+    /**
+     * Routing precedence: ShardId, HashKey, PartitionKey (MD5), round robin over ACTIVE shards. The
+     * precedence, server-side MD5 and round robin without a key are UNCONFIRMED in the protocol
+     * notes; this is what they recommend (and what the Go producer does client-side).
+     */
     private static Shard route(Topic t, PutRecord r) {
         if (r == null) {
             throw Errors.malformedRecord("the record is null");
