@@ -51,6 +51,17 @@ public class DataHubException extends RuntimeException {
         this(message, 0, null, null, retryable, cause);
     }
 
+    /**
+     * The exception the client raises for a service error response with this status and code: the
+     * matching subclass (for example {@link LimitExceededException} for {@code LimitExceeded},
+     * {@link ShardSealedException} for {@code InvalidShardOperation}) classified as retryable or
+     * not exactly as for a real response. Fakes of the client use it too.
+     */
+    public static DataHubException fromService(
+            int httpStatus, String errorCode, String message, String requestId) {
+        return ServiceErrors.create(httpStatus, errorCode, message, requestId);
+    }
+
     /** HTTP status of the error response, 0 when there was none. */
     public int httpStatus() {
         return httpStatus;

@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
@@ -314,6 +315,42 @@ final class HttpDataHubClient implements DataHubClient {
     public void putRecordsByShard(
             String project, String topic, String shardId, List<PutRecord> putRecords) {
         records.putRecordsByShard(shardPath(project, topic, shardId), putRecords);
+    }
+
+    // Interim: the calls run on the caller's thread until the transport has asynchronous calls.
+    @Override
+    public CompletableFuture<GetRecordsResult> getRecordsAsync(
+            String project,
+            String topic,
+            String shardId,
+            String cursor,
+            int limit,
+            RecordSchema schema) {
+        return completed(() -> getRecords(project, topic, shardId, cursor, limit, schema));
+    }
+
+    @Override
+    public CompletableFuture<PutRecordsResult> putRecordsAsync(
+            String project, String topic, List<PutRecord> putRecords) {
+        return completed(() -> putRecords(project, topic, putRecords));
+    }
+
+    @Override
+    public CompletableFuture<Void> putRecordsByShardAsync(
+            String project, String topic, String shardId, List<PutRecord> putRecords) {
+        return completed(
+                () -> {
+                    putRecordsByShard(project, topic, shardId, putRecords);
+                    return null;
+                });
+    }
+
+    private static <T> CompletableFuture<T> completed(java.util.function.Supplier<T> call) {
+        try {
+            return CompletableFuture.completedFuture(call.get());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     // ---- subscriptions and offsets

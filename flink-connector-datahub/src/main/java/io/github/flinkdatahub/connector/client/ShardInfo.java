@@ -43,4 +43,11 @@ public record ShardInfo(
         Objects.requireNonNull(state, "state");
         parentShardIds = parentShardIds == null ? List.of() : List.copyOf(parentShardIds);
     }
+
+    /**
+     * The shard's hash-key range, parsed from {@link #beginHashKey()} and {@link #endHashKey()}.
+     */
+    public HashKeyRange hashKeyRange() {
+        return HashKeyRange.of(beginHashKey, endHashKey);
+    }
 }

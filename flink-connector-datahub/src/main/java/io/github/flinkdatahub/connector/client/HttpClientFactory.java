@@ -1,0 +1,41 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.connector.client;
+
+import java.util.Objects;
+
+/** The {@link DataHubClientFactory} of HTTP clients; serializable because the config is. */
+final class HttpClientFactory implements DataHubClientFactory {
+
+    private static final long serialVersionUID = 1L;
+
+    private final DataHubClientConfig config;
+
+    HttpClientFactory(DataHubClientConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    public DataHubClient create() {
+        return new HttpDataHubClient(config);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpClientFactory{" + config + "}";
+    }
+}
