@@ -17,7 +17,6 @@
 package io.github.flinkdatahub.connector.client;
 
 import net.jpountz.lz4.LZ4Compressor;
-import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
 
 import java.io.ByteArrayOutputStream;
@@ -33,9 +32,10 @@ import java.util.zip.Inflater;
 /** HTTP body compression (protocol §7): raw LZ4 blocks and zlib streams, both directions. */
 final class BodyCodecs {
 
-    private static final LZ4Factory LZ4 = LZ4Factory.fastestInstance();
-    private static final LZ4Compressor LZ4_COMPRESSOR = LZ4.fastCompressor();
-    private static final LZ4SafeDecompressor LZ4_DECOMPRESSOR = LZ4.safeDecompressor();
+    /** Chosen explicitly, see {@link Lz4Codec}. */
+    private static final LZ4Compressor LZ4_COMPRESSOR = Lz4Codec.INSTANCE.compressor;
+
+    private static final LZ4SafeDecompressor LZ4_DECOMPRESSOR = Lz4Codec.INSTANCE.decompressor;
 
     /** Refuse absurd raw sizes from a response header instead of allocating them. */
     private static final int MAX_RAW_SIZE = 256 * 1024 * 1024;

@@ -39,6 +39,11 @@ import static io.github.flinkdatahub.connector.client.JsonCalls.topicPath;
  * The HTTP implementation of {@link DataHubClient}: builds each control-plane call as JSON and
  * delegates record calls to {@link RecordCalls} and subscription calls to {@link
  * SubscriptionCalls}. Thread-safe.
+ *
+ * <p>Record calls are asynchronous end to end ({@link HttpTransport}); control-plane calls block
+ * their caller but wait on the same asynchronous calls, so an interrupt or {@link #close()} ends
+ * them at once. {@code close()} cancels this client's calls only: the OkHttp dispatcher and
+ * connection pool are shared by all clients of the JVM ({@link SharedHttp}).
  */
 final class HttpDataHubClient implements DataHubClient {
 
@@ -54,14 +59,28 @@ final class HttpDataHubClient implements DataHubClient {
                 config,
                 Clock.systemUTC(),
                 Sleeper.SYSTEM,
+                SharedHttp.SCHEDULER,
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    /** For tests: injectable time, sleeping and jitter. */
+    /** For tests: injectable time, polling sleeps and jitter; retries on the shared timer. */
     HttpDataHubClient(
             DataHubClientConfig config, Clock clock, Sleeper sleeper, DoubleSupplier random) {
+        this(config, clock, sleeper, SharedHttp.SCHEDULER, random);
+    }
+
+    /**
+     * For tests: injectable time, polling sleeps (only {@link #waitForShardsReady} sleeps, on its
+     * caller's thread), the retry scheduler and jitter.
+     */
+    HttpDataHubClient(
+            DataHubClientConfig config,
+            Clock clock,
+            Sleeper sleeper,
+            SharedHttp.RetryScheduler scheduler,
+            DoubleSupplier random) {
         Objects.requireNonNull(config, "config");
-        this.transport = new HttpTransport(config, clock, sleeper, random);
+        this.transport = new HttpTransport(config, clock, scheduler, random);
         this.json = new JsonCalls(transport);
         this.records = new RecordCalls(transport, config.protocol());
         this.subscriptions = new SubscriptionCalls(json);
@@ -294,8 +313,11 @@ final class HttpDataHubClient implements DataHubClient {
                 Json.longValue(root, "Sequence", -1));
     }
 
+    // The blocking record methods are RecordClient's wrappers over these: one path, one retry
+    // layer (the transport's).
+
     @Override
-    public GetRecordsResult getRecords(
+    public CompletableFuture<GetRecordsResult> getRecordsAsync(
             String project,
             String topic,
             String shardId,
@@ -307,50 +329,15 @@ final class HttpDataHubClient implements DataHubClient {
     }
 
     @Override
-    public PutRecordsResult putRecords(String project, String topic, List<PutRecord> putRecords) {
-        return records.putRecords(topicPath(project, topic) + "/shards", putRecords);
-    }
-
-    @Override
-    public void putRecordsByShard(
-            String project, String topic, String shardId, List<PutRecord> putRecords) {
-        records.putRecordsByShard(shardPath(project, topic, shardId), putRecords);
-    }
-
-    // Interim: the calls run on the caller's thread until the transport has asynchronous calls.
-    @Override
-    public CompletableFuture<GetRecordsResult> getRecordsAsync(
-            String project,
-            String topic,
-            String shardId,
-            String cursor,
-            int limit,
-            RecordSchema schema) {
-        return completed(() -> getRecords(project, topic, shardId, cursor, limit, schema));
-    }
-
-    @Override
     public CompletableFuture<PutRecordsResult> putRecordsAsync(
             String project, String topic, List<PutRecord> putRecords) {
-        return completed(() -> putRecords(project, topic, putRecords));
+        return records.putRecords(topicPath(project, topic) + "/shards", putRecords);
     }
 
     @Override
     public CompletableFuture<Void> putRecordsByShardAsync(
             String project, String topic, String shardId, List<PutRecord> putRecords) {
-        return completed(
-                () -> {
-                    putRecordsByShard(project, topic, shardId, putRecords);
-                    return null;
-                });
-    }
-
-    private static <T> CompletableFuture<T> completed(java.util.function.Supplier<T> call) {
-        try {
-            return CompletableFuture.completedFuture(call.get());
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return records.putRecordsByShard(shardPath(project, topic, shardId), putRecords);
     }
 
     // ---- subscriptions and offsets

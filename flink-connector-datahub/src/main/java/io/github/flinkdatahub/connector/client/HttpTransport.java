@@ -25,29 +25,36 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
 /**
- * Sends one logical call: compresses and signs the body, executes it on the shared OkHttp client,
- * decodes the response and retries per {@link RetryPolicy}. Response bodies are always closed;
- * transport failures, decode failures and service errors become distinct exceptions.
+ * Sends logical calls: compresses and signs each body, enqueues it on the JVM-wide OkHttp
+ * dispatcher ({@link SharedHttp}), decodes the response and retries per {@link RetryPolicy} with
+ * delays scheduled on a timer ({@link AsyncCall}). Response bodies are always closed; transport
+ * failures, decode failures and service errors become distinct exceptions.
+ *
+ * <p>Threading: no caller thread ever blocks here. Responses are decoded on the OkHttp thread that
+ * ran the call: OkHttp runs every call in flight on its own thread (a cached pool), so decoding one
+ * response never holds up another call, and handing the bytes to a second pool would only add a
+ * thread switch per call. {@link #close()} cancels this transport's calls only; the shared
+ * dispatcher and connection pool stay up for the other clients of the JVM.
  */
 final class HttpTransport implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
 
     static final String CLIENT_VERSION = "1.1";
     static final String HEADER_REQUEST_ID = "x-datahub-request-id";
@@ -62,13 +69,19 @@ final class HttpTransport implements AutoCloseable {
     private final DataHubClientConfig config;
     private final OkHttpClient http;
     private final Clock clock;
-    private final Sleeper sleeper;
     private final RetryPolicy retryPolicy;
+    private final SharedHttp.RetryScheduler scheduler;
+    private final Set<AsyncCall<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
-    HttpTransport(DataHubClientConfig config, Clock clock, Sleeper sleeper, DoubleSupplier random) {
+    HttpTransport(
+            DataHubClientConfig config,
+            Clock clock,
+            SharedHttp.RetryScheduler scheduler,
+            DoubleSupplier random) {
         this.config = config;
         this.clock = clock;
-        this.sleeper = sleeper;
+        this.scheduler = scheduler;
         this.retryPolicy =
                 new RetryPolicy(
                         config.maxRetries(),
@@ -76,8 +89,10 @@ final class HttpTransport implements AutoCloseable {
                         config.maxBackoff(),
                         config.retryWritesAllowingDuplicates(),
                         random);
+        // newBuilder() shares the dispatcher, the connection pool and the socket factory.
         this.http =
-                new OkHttpClient.Builder()
+                SharedHttp.base()
+                        .newBuilder()
                         .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                         .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                         .writeTimeout(config.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -92,6 +107,19 @@ final class HttpTransport implements AutoCloseable {
         return retryPolicy;
     }
 
+    SharedHttp.RetryScheduler scheduler() {
+        return scheduler;
+    }
+
+    OkHttpClient okHttp() {
+        return http;
+    }
+
+    /** How many calls of this transport are in flight or waiting for a retry. */
+    int callsInFlight() {
+        return inFlight.size();
+    }
+
     /** One HTTP call; {@code write} marks non-idempotent record puts. */
     record HttpCall(
             String method,
@@ -99,50 +127,60 @@ final class HttpTransport implements AutoCloseable {
             String contentType,
             byte[] body,
             String requestAction,
-            boolean write) {}
+            boolean write) {
 
-    /** A successful (status &lt; 400) response with its decompressed body. */
-    record HttpResult(int status, byte[] body, String requestId) {}
+        String describe() {
+            return method + " " + path;
+        }
+    }
 
+    /** Turns a successful response into the call's result; runs on the OkHttp thread. */
+    @FunctionalInterface
+    interface ResponseDecoder<T> {
+        T decode(HttpResult result) throws Exception;
+    }
+
+    /**
+     * Starts a call and returns at once. Cancelling the future cancels the HTTP call in flight and
+     * any scheduled retry.
+     */
+    <T> CompletableFuture<T> executeAsync(HttpCall call, ResponseDecoder<T> decoder) {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedError(call));
+        }
+        AsyncCall<T> future = new AsyncCall<>(this, call, decoder);
+        inFlight.add(future);
+        future.whenComplete((value, failure) -> inFlight.remove(future));
+        if (closed) {
+            // close() may have run before the call was registered.
+            future.failClosed();
+        } else {
+            future.start();
+        }
+        return future;
+    }
+
+    /**
+     * The blocking form for control-plane calls: waits for {@link #executeAsync}, so an interrupt
+     * cancels the call at once and restores the flag (see {@link Futures#await}).
+     */
     HttpResult execute(HttpCall call) {
-        for (int retries = 0; ; retries++) {
-            try {
-                return executeOnce(call);
-            } catch (DataHubException e) {
-                if (!retryPolicy.shouldRetry(e, call.write(), retries)) {
-                    throw e;
-                }
-                sleepBeforeRetry(call, e, retries);
-            }
-        }
+        return Futures.await(executeAsync(call, HttpResult::materialize), call.describe());
     }
 
-    private void sleepBeforeRetry(HttpCall call, DataHubException failure, int retries) {
-        java.time.Duration delay = retryPolicy.backoff(retries);
-        LOG.debug(
-                "Retrying {} {} in {} ms after: {}",
-                call.method(),
-                call.path(),
-                delay.toMillis(),
-                failure.getMessage());
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            DataHubException interrupted =
-                    new DataHubException(
-                            "Interrupted while waiting to retry "
-                                    + call.method()
-                                    + " "
-                                    + call.path(),
-                            false,
-                            ie);
-            interrupted.addSuppressed(failure);
-            throw interrupted;
-        }
+    boolean isClosed() {
+        return closed;
     }
 
-    private HttpResult executeOnce(HttpCall call) {
+    DataHubException closedError(HttpCall call) {
+        return new DataHubException(
+                "The DataHub client is closed: " + call.describe() + " was not completed",
+                false,
+                null);
+    }
+
+    /** Builds one attempt: a fresh Date header and signature each time. */
+    Call newCall(HttpCall call) {
         HttpUrl url = HttpUrl.get(config.endpoint() + call.path());
         Map<String, String> headers = new LinkedHashMap<>();
         String date = RFC_1123.format(clock.instant());
@@ -192,45 +230,39 @@ final class HttpTransport implements AutoCloseable {
             requestBody = RequestBody.create(new byte[0], null);
         }
         request.method(call.method(), requestBody);
-        SendTracker tracker = new SendTracker();
-        request.tag(SendTracker.class, tracker);
-
-        try (Response response = http.newCall(request.build()).execute()) {
-            return readResponse(call, response);
-        } catch (IOException e) {
-            if (Thread.currentThread().isInterrupted()
-                    || (e instanceof InterruptedIOException
-                            && !(e instanceof SocketTimeoutException))) {
-                // The caller is shutting down: do not retry and keep the interrupt visible.
-                Thread.currentThread().interrupt();
-                throw new DataHubException(
-                        call.method() + " " + call.path() + " was interrupted", false, e);
-            }
-            throw new DataHubTransportException(
-                    call.method() + " " + call.path() + " failed: " + e, tracker.requestStarted, e);
-        }
+        request.tag(SendTracker.class, new SendTracker());
+        return http.newCall(request.build());
     }
 
-    private static HttpResult readResponse(HttpCall call, Response response) throws IOException {
+    /** Whether OkHttp had started to write the request of this attempt when it failed. */
+    static boolean requestStarted(Call call) {
+        SendTracker tracker = call.request().tag(SendTracker.class);
+        return tracker != null && tracker.requestStarted;
+    }
+
+    /**
+     * Reads the status and headers; an error status becomes a {@link DataHubException}. A success
+     * with an uncompressed body is handed on unread, so that a decoder can stream-parse it.
+     */
+    HttpResult readResponse(HttpCall call, Response response) {
         int status = response.code();
         String requestId = response.header(HEADER_REQUEST_ID);
         ResponseBody responseBody = response.body();
-        byte[] raw = responseBody == null ? new byte[0] : responseBody.bytes();
+        String encoding = response.header("Content-Encoding");
+        boolean identity =
+                encoding == null || encoding.isBlank() || encoding.trim().equals("identity");
+        if (status < 400 && identity && responseBody != null) {
+            return new HttpResult(status, requestId, null, responseBody, call);
+        }
+        byte[] raw = responseBody == null ? new byte[0] : readFully(call, responseBody);
         byte[] body;
         try {
             body =
                     BodyCodecs.decompress(
-                            response.header("Content-Encoding"),
-                            raw,
-                            parseRawSize(response.header(HEADER_RAW_SIZE)));
+                            encoding, raw, parseRawSize(response.header(HEADER_RAW_SIZE)));
         } catch (IOException e) {
             throw new DataHubDecodeException(
-                    "Cannot decode the response of "
-                            + call.method()
-                            + " "
-                            + call.path()
-                            + ": "
-                            + e.getMessage(),
+                    "Cannot decode the response of " + call.describe() + ": " + e.getMessage(),
                     status,
                     requestId,
                     e);
@@ -238,7 +270,21 @@ final class HttpTransport implements AutoCloseable {
         if (status >= 400) {
             throw ServiceErrors.fromResponse(status, requestId, body);
         }
-        return new HttpResult(status, body, requestId);
+        return new HttpResult(status, requestId, body, null, call);
+    }
+
+    private static byte[] readFully(HttpCall call, ResponseBody body) {
+        try {
+            return body.bytes();
+        } catch (IOException e) {
+            throw readFailure(call, e);
+        }
+    }
+
+    /** The response arrived but its body could not be read: retryable, and the request was sent. */
+    static DataHubTransportException readFailure(HttpCall call, IOException e) {
+        return new DataHubTransportException(
+                call.describe() + " failed reading the response: " + e, true, e);
     }
 
     private static int parseRawSize(String header) {
@@ -252,13 +298,94 @@ final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * Cancels every call of this client in flight or waiting for a retry (their futures fail with a
+     * non-retryable "client is closed" error) and refuses new calls. Returns at once.
+     */
     @Override
     public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        closed = true;
+        for (AsyncCall<?> call : inFlight) {
+            call.failClosed();
+        }
     }
 
-    /** Per-call flag set once OkHttp starts writing the request, so failures before are safe. */
+    /**
+     * A successful (status &lt; 400) response: its body either decompressed or, when the server
+     * sent it uncompressed, still on the connection (read it once, with {@link #body()} or {@link
+     * #stream()}, before the decoder returns). A failure reading the connection surfaces as a
+     * retryable {@link DataHubTransportException}.
+     */
+    static final class HttpResult {
+
+        private final int status;
+        private final String requestId;
+        private final HttpCall call;
+        private byte[] body;
+        private ResponseBody unread;
+
+        HttpResult(int status, String requestId, byte[] body, ResponseBody unread, HttpCall call) {
+            this.status = status;
+            this.requestId = requestId;
+            this.body = body;
+            this.unread = unread;
+            this.call = call;
+        }
+
+        int status() {
+            return status;
+        }
+
+        String requestId() {
+            return requestId;
+        }
+
+        /** The whole body. */
+        byte[] body() {
+            if (body == null) {
+                body = readFully(call, unread);
+                unread = null;
+            }
+            return body;
+        }
+
+        /** The body as a stream, without first copying it into an array when it is unread. */
+        InputStream stream() {
+            if (unread == null) {
+                return new ByteArrayInputStream(body());
+            }
+            InputStream source = unread.byteStream();
+            unread = null;
+            body = new byte[0];
+            return new FilterInputStream(source) {
+                @Override
+                public int read() {
+                    try {
+                        return super.read();
+                    } catch (IOException e) {
+                        throw readFailure(call, e);
+                    }
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    try {
+                        return super.read(b, off, len);
+                    } catch (IOException e) {
+                        throw readFailure(call, e);
+                    }
+                }
+            };
+        }
+
+        /** Reads the body so that the result outlives its response. */
+        HttpResult materialize() {
+            body();
+            return this;
+        }
+    }
+
+    /** Per-attempt flag set once OkHttp starts writing the request, so failures before are safe. */
     private static final class SendTracker {
         volatile boolean requestStarted;
     }

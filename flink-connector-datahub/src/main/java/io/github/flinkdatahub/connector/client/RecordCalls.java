@@ -16,13 +16,15 @@
 
 package io.github.flinkdatahub.connector.client;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Record put/get over the configured {@link BodyProtocol}. Puts are marked as writes so that the
- * transport only retries them when nothing can have been written.
+ * Record put/get over the configured {@link BodyProtocol}, as asynchronous calls. Puts are marked
+ * as writes so that the transport only retries them when nothing can have been written. Invalid
+ * arguments throw at once, on the caller's thread; everything else completes the future. Request
+ * bodies are encoded on the caller's thread and responses decoded on the OkHttp thread.
  */
 final class RecordCalls {
 
@@ -37,7 +39,7 @@ final class RecordCalls {
         this.protocol = protocol;
     }
 
-    GetRecordsResult getRecords(
+    CompletableFuture<GetRecordsResult> getRecords(
             String shardPath, String shardId, String cursor, int limit, RecordSchema schema) {
         Objects.requireNonNull(cursor, "cursor must not be null");
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -45,87 +47,95 @@ final class RecordCalls {
                     "limit must be between 1 and " + MAX_LIMIT + " but was " + limit);
         }
         if (protocol == BodyProtocol.JSON) {
-            HttpTransport.HttpResult result =
-                    transport.execute(
-                            new HttpTransport.HttpCall(
-                                    "POST",
-                                    shardPath,
-                                    JsonCalls.JSON_TYPE,
-                                    JsonRecordCodec.encodeGetRecords(cursor, limit),
-                                    null,
-                                    false));
-            return decode(
-                    result,
-                    () ->
-                            JsonRecordCodec.decodeGetRecordsResponse(
-                                    JsonCalls.parseJson(result), shardId, schema));
+            return transport.executeAsync(
+                    new HttpTransport.HttpCall(
+                            "POST",
+                            shardPath,
+                            JsonCalls.JSON_TYPE,
+                            JsonRecordCodec.encodeGetRecords(cursor, limit),
+                            null,
+                            false),
+                    // Stream-parsed straight off the connection when it is not compressed.
+                    result ->
+                            decode(
+                                    result,
+                                    () ->
+                                            JsonGetRecordsParser.parse(
+                                                    result.stream(), shardId, schema)));
         }
-        HttpTransport.HttpResult result =
-                transport.execute(
-                        new HttpTransport.HttpCall(
-                                "POST",
-                                shardPath,
-                                PB_TYPE,
-                                PbRecordCodec.encodeGetRecords(cursor, limit),
-                                "sub",
-                                false));
-        return decode(
-                result,
-                () ->
-                        PbRecordCodec.decodeGetRecordsResponse(
-                                DhubFrame.unframe(result.body()), shardId, schema));
+        return transport.executeAsync(
+                new HttpTransport.HttpCall(
+                        "POST",
+                        shardPath,
+                        PB_TYPE,
+                        PbRecordCodec.encodeGetRecords(cursor, limit),
+                        "sub",
+                        false),
+                result ->
+                        decode(
+                                result,
+                                () ->
+                                        PbRecordCodec.decodeGetRecordsResponse(
+                                                DhubFrame.unframe(result.body()),
+                                                shardId,
+                                                schema)));
     }
 
-    PutRecordsResult putRecords(String shardsPath, List<PutRecord> records) {
+    CompletableFuture<PutRecordsResult> putRecords(String shardsPath, List<PutRecord> records) {
         requireRecords(records);
         if (protocol == BodyProtocol.JSON) {
-            HttpTransport.HttpResult result =
-                    transport.execute(
-                            new HttpTransport.HttpCall(
-                                    "POST",
-                                    shardsPath,
-                                    JsonCalls.JSON_TYPE,
-                                    JsonRecordCodec.encodePutRecords(records),
-                                    null,
-                                    true));
-            return decode(
-                    result,
-                    () -> JsonRecordCodec.decodePutRecordsResponse(JsonCalls.parseJson(result)));
+            return transport.executeAsync(
+                    new HttpTransport.HttpCall(
+                            "POST",
+                            shardsPath,
+                            JsonCalls.JSON_TYPE,
+                            JsonRecordCodec.encodePutRecords(records),
+                            null,
+                            true),
+                    result ->
+                            decode(
+                                    result,
+                                    () ->
+                                            JsonRecordCodec.decodePutRecordsResponse(
+                                                    JsonCalls.parseJson(result))));
         }
-        HttpTransport.HttpResult result =
-                transport.execute(
-                        new HttpTransport.HttpCall(
-                                "POST",
-                                shardsPath,
-                                PB_TYPE,
-                                PbRecordCodec.encodePutRecords(records),
-                                "pub",
-                                true));
-        return decode(
-                result,
-                () -> {
-                    ByteBuffer payload = DhubFrame.unframe(result.body());
-                    return PbRecordCodec.decodePutRecordsResponse(payload);
-                });
+        return transport.executeAsync(
+                new HttpTransport.HttpCall(
+                        "POST",
+                        shardsPath,
+                        PB_TYPE,
+                        PbRecordCodec.encodePutRecords(records),
+                        "pub",
+                        true),
+                result ->
+                        decode(
+                                result,
+                                () ->
+                                        PbRecordCodec.decodePutRecordsResponse(
+                                                DhubFrame.unframe(result.body()))));
     }
 
     /** Always protobuf: the service has no JSON put-by-shard (the SDK's JSON client refuses it). */
-    void putRecordsByShard(String shardPath, List<PutRecord> records) {
+    CompletableFuture<Void> putRecordsByShard(String shardPath, List<PutRecord> records) {
         requireRecords(records);
-        HttpTransport.HttpResult result =
-                transport.execute(
-                        new HttpTransport.HttpCall(
-                                "POST",
-                                shardPath,
-                                PB_TYPE,
-                                PbRecordCodec.encodePutRecords(records),
-                                "pub",
-                                true));
-        // Every SDK ignores this body and what the real service sends is UNCONFIRMED (empty or a
-        // framed PutRecordsResponse): verify a DHUB frame's CRC, accept anything else unread.
-        if (DhubFrame.hasMagic(result.body())) {
-            decode(result, () -> DhubFrame.unframe(result.body()));
-        }
+        return transport.executeAsync(
+                new HttpTransport.HttpCall(
+                        "POST",
+                        shardPath,
+                        PB_TYPE,
+                        PbRecordCodec.encodePutRecords(records),
+                        "pub",
+                        true),
+                result -> {
+                    // Every SDK ignores this body and what the real service sends is UNCONFIRMED
+                    // (empty or a framed PutRecordsResponse): verify a DHUB frame's CRC, accept
+                    // anything else unread.
+                    byte[] body = result.body();
+                    if (DhubFrame.hasMagic(body)) {
+                        decode(result, () -> DhubFrame.unframe(body));
+                    }
+                    return null;
+                });
     }
 
     private static void requireRecords(List<PutRecord> records) {
@@ -141,7 +151,10 @@ final class RecordCalls {
         T decode() throws Exception;
     }
 
-    /** Runs a decoder, turning any failure into a {@link DataHubDecodeException}. */
+    /**
+     * Runs a decoder, turning any failure into a {@link DataHubDecodeException}; a {@link
+     * DataHubException} (such as a failed read of the connection) passes unchanged.
+     */
     private static <T> T decode(HttpTransport.HttpResult result, Decoder<T> decoder) {
         try {
             return decoder.decode();

@@ -29,11 +29,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
-/** A MockWebServer, a fixed clock, a recording sleeper and a client wired to them. */
+/**
+ * A MockWebServer, a fixed clock, a recording sleeper and retry scheduler, and a client wired to
+ * them.
+ */
 abstract class MockServerTestBase {
 
     static final Instant NOW = Instant.parse("2026-11-22T03:38:47Z");
@@ -42,7 +47,13 @@ abstract class MockServerTestBase {
     static final String SECRET = "testAccessKeySecretValue";
 
     MockWebServer server;
-    final List<Duration> sleeps = new ArrayList<>();
+
+    /** What {@link Sleeper} calls slept: only {@code waitForShardsReady} polls by sleeping. */
+    final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+
+    /** The delays retries were scheduled with (run at once, on the thread that scheduled them). */
+    final List<Duration> retryDelays = Collections.synchronizedList(new ArrayList<>());
+
     final List<HttpDataHubClient> clients = new ArrayList<>();
 
     @BeforeEach
@@ -76,8 +87,21 @@ abstract class MockServerTestBase {
     }
 
     HttpDataHubClient client(DataHubClientConfig config, Sleeper sleeper) {
+        return client(
+                config,
+                sleeper,
+                (task, delay) -> {
+                    retryDelays.add(delay);
+                    task.run();
+                    return CompletableFuture.completedFuture(null);
+                });
+    }
+
+    HttpDataHubClient client(
+            DataHubClientConfig config, Sleeper sleeper, SharedHttp.RetryScheduler scheduler) {
         HttpDataHubClient client =
-                new HttpDataHubClient(config, Clock.fixed(NOW, ZoneOffset.UTC), sleeper, () -> 0.5);
+                new HttpDataHubClient(
+                        config, Clock.fixed(NOW, ZoneOffset.UTC), sleeper, scheduler, () -> 0.5);
         clients.add(client);
         return client;
     }
