@@ -49,12 +49,15 @@ public final class ClientBenchmark {
             int records,
             int threads,
             int warmupRecords,
-            int rounds) {
+            int rounds,
+            List<SdkComparisonBenchmark.Mode> sdkModes,
+            int[] sdkShards,
+            int asyncShards) {
 
         static Options fromSystemProperties() {
             Options options =
                     new Options(
-                            Set.copyOf(list("bench.parts", "codec,e2e")),
+                            Set.copyOf(list("bench.parts", "codec,e2e,sdk,async")),
                             Integer.getInteger("bench.recordBytes", 1024),
                             Integer.getInteger("bench.batch", 1000),
                             Integer.getInteger("bench.codecRecords", 50_000),
@@ -69,15 +72,22 @@ public final class ClientBenchmark {
                             Integer.getInteger("bench.records", 50_000),
                             Integer.getInteger("bench.threads", 4),
                             Integer.getInteger("bench.warmupRecords", 50_000),
-                            Integer.getInteger("bench.rounds", 3));
+                            Integer.getInteger("bench.rounds", 3),
+                            list("bench.sdkModes", "PROTOBUF_LZ4,PROTOBUF,JSON").stream()
+                                    .map(SdkComparisonBenchmark.Mode::valueOf)
+                                    .collect(Collectors.toList()),
+                            list("bench.sdkShards", "1,4").stream()
+                                    .mapToInt(Integer::parseInt)
+                                    .toArray(),
+                            Integer.getInteger("bench.asyncShards", 4));
             options.validate();
             return options;
         }
 
         private void validate() {
-            if (!Set.of("codec", "e2e").containsAll(parts)) {
+            if (!Set.of("codec", "e2e", "sdk", "async").containsAll(parts)) {
                 throw new IllegalArgumentException(
-                        "bench.parts must be a list of codec and e2e but was " + parts);
+                        "bench.parts must be a list of codec, e2e, sdk and async but was " + parts);
             }
             if (batch < 1 || batch > 1000) {
                 throw new IllegalArgumentException("bench.batch must be 1..1000 but was " + batch);
@@ -118,6 +128,8 @@ public final class ClientBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // The SDK's protobuf classes are old gencode; protobuf warns about each one otherwise.
+        System.setProperty("com.google.protobuf.use_unsafe_pre22_gencode", "true");
         Options options = Options.fromSystemProperties();
         System.out.printf(
                 Locale.ROOT,
@@ -150,11 +162,31 @@ public final class ClientBenchmark {
                     options.warmupRecords());
             endToEnd = new EndToEndBenchmark(options).run();
         }
+        List<SdkComparisonBenchmark.Cell> sdk = List.of();
+        if (options.parts().contains("sdk")) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "Ours vs the official SDK, one emulator, one thread per shard, %d records"
+                            + " per cell, median of %d rounds (alternating which goes first):%n",
+                    options.records(),
+                    options.rounds());
+            sdk = new SdkComparisonBenchmark(options).run();
+        }
+        List<AsyncBenchmark.Row> async = List.of();
+        if (options.parts().contains("async")) {
+            async = new AsyncBenchmark(options).run();
+        }
         if (!codec.isEmpty()) {
             CodecBenchmark.printTable(codec);
         }
         if (!endToEnd.isEmpty()) {
             EndToEndBenchmark.printTable(endToEnd);
+        }
+        if (!sdk.isEmpty()) {
+            SdkComparisonBenchmark.printTable(sdk);
+        }
+        if (!async.isEmpty()) {
+            AsyncBenchmark.printTable(options.asyncShards(), async);
         }
     }
 }

@@ -1,0 +1,242 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.connector.client;
+
+import io.github.flinkdatahub.emulator.DataHubEmulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The non-blocking path: with N shards, put and get throughput of N requests in flight from ONE
+ * caller thread against N blocking threads, in the same run and against the same emulator. The
+ * caller thread issues every request itself; completions only signal it through a queue, the way a
+ * split reader or a sink writer would be woken. Part of {@link ClientBenchmark}.
+ */
+final class AsyncBenchmark {
+
+    private static final String PROJECT = SdkComparisonBenchmark.PROJECT + "_async";
+    private static final int GET_LIMIT = 1000;
+
+    /** Records/s of blocking threads and of one caller thread. */
+    record Row(String op, double blocking, double async) {}
+
+    private final ClientBenchmark.Options options;
+    private final List<PutRecord> batch;
+    private final AtomicInteger topicCounter = new AtomicInteger();
+
+    AsyncBenchmark(ClientBenchmark.Options options) {
+        this.options = options;
+        this.batch =
+                BenchData.unrouted(BenchData.records(0, options.batch(), options.recordBytes(), 3));
+    }
+
+    List<Row> run() throws Exception {
+        int shards = options.asyncShards();
+        int perShard = Math.max(options.batch(), options.records() / shards);
+        SdkComparisonBenchmark.Mode mode = SdkComparisonBenchmark.Mode.PROTOBUF_LZ4;
+        List<double[]> blocking = new ArrayList<>();
+        List<double[]> async = new ArrayList<>();
+        try (DataHubEmulator emulator =
+                        DataHubEmulator.builder()
+                                .host("127.0.0.1")
+                                .port(0)
+                                .credentials(
+                                        SdkComparisonBenchmark.ACCESS_ID,
+                                        SdkComparisonBenchmark.ACCESS_KEY)
+                                .build()
+                                .start();
+                DataHubClient client = SdkComparisonBenchmark.ours(emulator, mode)) {
+            client.createProject(PROJECT, "async benchmark");
+            System.out.printf(Locale.ROOT, "  non-blocking %d shards warm-up ...%n", shards);
+            measure(client, shards, options.warmupRecords() / shards, false);
+            measure(client, shards, options.warmupRecords() / shards, true);
+            System.out.printf(Locale.ROOT, "  non-blocking %d shards ...%n", shards);
+            for (int round = 0; round < options.rounds(); round++) {
+                boolean asyncFirst = round % 2 == 1;
+                (asyncFirst ? async : blocking).add(measure(client, shards, perShard, asyncFirst));
+                (asyncFirst ? blocking : async).add(measure(client, shards, perShard, !asyncFirst));
+            }
+        }
+        return List.of(
+                new Row("put", median(blocking, 0), median(async, 0)),
+                new Row("get", median(blocking, 1), median(async, 1)));
+    }
+
+    private double[] measure(DataHubClient client, int shards, int perShard, boolean async)
+            throws Exception {
+        String topic = "a_" + topicCounter.incrementAndGet();
+        client.createTupleTopic(PROJECT, topic, shards, 1, BenchData.SCHEMA, "benchmark");
+        if (!client.waitForShardsReady(PROJECT, topic, Duration.ofSeconds(30))) {
+            throw new IllegalStateException("Shards of " + topic + " did not become ACTIVE");
+        }
+        int requests = Math.max(1, perShard / options.batch());
+        long start = System.nanoTime();
+        if (async) {
+            putAsync(client, topic, shards, requests);
+        } else {
+            SdkComparisonBenchmark.perShard(
+                    shards,
+                    shard -> {
+                        for (int r = 0; r < requests; r++) {
+                            client.putRecordsByShard(
+                                    PROJECT, topic, Integer.toString(shard), batch);
+                        }
+                        return 0L;
+                    });
+        }
+        double putSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        long read =
+                async
+                        ? getAsync(client, topic, shards)
+                        : SdkComparisonBenchmark.perShard(
+                                shards, shard -> readShard(client, topic, shard));
+        double getSeconds = (System.nanoTime() - start) / 1e9;
+        client.deleteTopic(PROJECT, topic);
+        long written = (long) shards * requests * options.batch();
+        if (read != written) {
+            throw new IllegalStateException("Read " + read + " records, wrote " + written);
+        }
+        return new double[] {written / putSeconds, written / getSeconds};
+    }
+
+    /** One outcome handed back to the caller thread. */
+    private record Done(int shard, Object value, Throwable failure) {}
+
+    private void putAsync(DataHubClient client, String topic, int shards, int requests)
+            throws Exception {
+        LinkedBlockingQueue<Done> done = new LinkedBlockingQueue<>();
+        int[] sent = new int[shards];
+        int inFlight = 0;
+        for (int s = 0; s < shards; s++) {
+            send(
+                    done,
+                    s,
+                    client.putRecordsByShardAsync(PROJECT, topic, Integer.toString(s), batch));
+            sent[s]++;
+            inFlight++;
+        }
+        while (inFlight > 0) {
+            Done d = done.take();
+            inFlight--;
+            if (d.failure() != null) {
+                throw new IllegalStateException("put failed", d.failure());
+            }
+            if (sent[d.shard()] < requests) {
+                send(
+                        done,
+                        d.shard(),
+                        client.putRecordsByShardAsync(
+                                PROJECT, topic, Integer.toString(d.shard()), batch));
+                sent[d.shard()]++;
+                inFlight++;
+            }
+        }
+    }
+
+    private long getAsync(DataHubClient client, String topic, int shards) throws Exception {
+        LinkedBlockingQueue<Done> done = new LinkedBlockingQueue<>();
+        int inFlight = 0;
+        for (int s = 0; s < shards; s++) {
+            String shardId = Integer.toString(s);
+            String cursor = client.getCursor(PROJECT, topic, shardId, CursorType.OLDEST).cursor();
+            send(
+                    done,
+                    s,
+                    client.getRecordsAsync(
+                            PROJECT, topic, shardId, cursor, GET_LIMIT, BenchData.SCHEMA));
+            inFlight++;
+        }
+        long read = 0;
+        while (inFlight > 0) {
+            Done d = done.take();
+            inFlight--;
+            if (d.failure() != null) {
+                throw new IllegalStateException("get failed", d.failure());
+            }
+            GetRecordsResult result = (GetRecordsResult) d.value();
+            if (!result.records().isEmpty()) {
+                read += result.records().size();
+                send(
+                        done,
+                        d.shard(),
+                        client.getRecordsAsync(
+                                PROJECT,
+                                topic,
+                                Integer.toString(d.shard()),
+                                result.nextCursor(),
+                                GET_LIMIT,
+                                BenchData.SCHEMA));
+                inFlight++;
+            }
+        }
+        return read;
+    }
+
+    private static void send(
+            LinkedBlockingQueue<Done> done, int shard, CompletableFuture<?> future) {
+        future.whenComplete((value, failure) -> done.add(new Done(shard, value, failure)));
+    }
+
+    private static long readShard(DataHubClient client, String topic, int shard) {
+        String shardId = Integer.toString(shard);
+        String cursor = client.getCursor(PROJECT, topic, shardId, CursorType.OLDEST).cursor();
+        long read = 0;
+        while (true) {
+            GetRecordsResult result =
+                    client.getRecords(PROJECT, topic, shardId, cursor, GET_LIMIT, BenchData.SCHEMA);
+            if (result.records().isEmpty()) {
+                return read;
+            }
+            read += result.records().size();
+            cursor = result.nextCursor();
+        }
+    }
+
+    private static double median(List<double[]> rounds, int index) {
+        double[] values = rounds.stream().mapToDouble(r -> r[index]).sorted().toArray();
+        return values[values.length / 2];
+    }
+
+    static void printTable(int shards, List<Row> rows) {
+        System.out.println();
+        System.out.println(
+                "| PB+LZ4, "
+                        + shards
+                        + " shards | "
+                        + shards
+                        + " blocking threads records/s | 1 thread, "
+                        + shards
+                        + " in flight records/s | ratio |");
+        System.out.println("|---|---:|---:|---:|");
+        for (Row r : rows) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.0f | %.0f | %.2f |%n",
+                    r.op(),
+                    r.blocking(),
+                    r.async(),
+                    r.async() / r.blocking());
+        }
+    }
+}

@@ -1,0 +1,414 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.connector.client;
+
+import io.github.flinkdatahub.emulator.DataHubEmulator;
+
+import com.aliyun.datahub.client.DatahubClient;
+import com.aliyun.datahub.client.DatahubClientBuilder;
+import com.aliyun.datahub.client.auth.AliyunAccount;
+import com.aliyun.datahub.client.common.DatahubConfig;
+import com.aliyun.datahub.client.http.HttpConfig;
+import com.aliyun.datahub.client.model.CompressType;
+import com.aliyun.datahub.client.model.RecordEntry;
+import com.aliyun.datahub.client.model.TupleRecordData;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Our client and the official Java SDK side by side in one JVM against one embedded emulator: the
+ * same records (the six-field ~1 KB tuples of {@link BenchData}), 1000 per request, one thread per
+ * shard, put then get, for each protocol and shard count. Rounds alternate which client goes first;
+ * the table shows the median round. Part of {@link ClientBenchmark}.
+ */
+final class SdkComparisonBenchmark {
+
+    static final String PROJECT = "sdk_bench";
+    static final String ACCESS_ID = "benchId";
+    static final String ACCESS_KEY = "benchKeySecret";
+    private static final int GET_LIMIT = 1000;
+
+    /** A protocol setting, for both clients. */
+    enum Mode {
+        PROTOBUF_LZ4(BodyProtocol.PROTOBUF, CompressionType.LZ4, true, CompressType.LZ4, "PB+LZ4"),
+        PROTOBUF(BodyProtocol.PROTOBUF, CompressionType.NONE, true, CompressType.NONE, "PB"),
+        JSON(BodyProtocol.JSON, CompressionType.NONE, false, CompressType.NONE, "JSON");
+
+        final BodyProtocol protocol;
+        final CompressionType compression;
+        final boolean sdkBinary;
+        final CompressType sdkCompression;
+        final String label;
+
+        Mode(
+                BodyProtocol protocol,
+                CompressionType compression,
+                boolean sdkBinary,
+                CompressType sdkCompression,
+                String label) {
+            this.protocol = protocol;
+            this.compression = compression;
+            this.sdkBinary = sdkBinary;
+            this.sdkCompression = sdkCompression;
+            this.label = label;
+        }
+    }
+
+    /** One client under test: puts one batch to a shard, reads a whole shard. */
+    interface Side {
+        void put(String topic, int shard, int batch) throws Exception;
+
+        long readShard(String topic, int shard) throws Exception;
+    }
+
+    /** Records/s of one cell for both clients. */
+    record Cell(Mode mode, int shards, String op, double ours, double sdk) {
+        double ratio() {
+            return ours / sdk;
+        }
+    }
+
+    private final ClientBenchmark.Options options;
+    private final List<TupleRecord> tuples;
+    private final com.aliyun.datahub.client.model.RecordSchema sdkSchema = sdkSchema();
+    private final AtomicInteger topicCounter = new AtomicInteger();
+
+    SdkComparisonBenchmark(ClientBenchmark.Options options) {
+        this.options = options;
+        this.tuples = BenchData.records(0, options.batch() * 4, options.recordBytes(), 7);
+    }
+
+    List<Cell> run() throws Exception {
+        List<Cell> cells = new ArrayList<>();
+        try (DataHubEmulator emulator =
+                        DataHubEmulator.builder()
+                                .host("127.0.0.1")
+                                .port(0)
+                                .credentials(ACCESS_ID, ACCESS_KEY)
+                                .build()
+                                .start();
+                DataHubClient admin = ours(emulator, Mode.PROTOBUF)) {
+            admin.createProject(PROJECT, "sdk comparison");
+            for (Mode mode : options.sdkModes()) {
+                try (DataHubClient client = ours(emulator, mode)) {
+                    DatahubClient sdk = sdk(emulator, mode);
+                    Side ourSide = ourSide(client, mode);
+                    Side sdkSide = sdkSide(sdk, mode);
+                    System.out.printf(Locale.ROOT, "  SDK comparison %s warm-up ...%n", mode.label);
+                    measure(admin, ourSide, 4, options.warmupRecords() / 4);
+                    measure(admin, sdkSide, 4, options.warmupRecords() / 4);
+                    for (int shards : options.sdkShards()) {
+                        System.out.printf(
+                                Locale.ROOT,
+                                "  SDK comparison %s %d shard(s) ...%n",
+                                mode.label,
+                                shards);
+                        List<double[]> ourRounds = new ArrayList<>();
+                        List<double[]> sdkRounds = new ArrayList<>();
+                        int perShard = Math.max(options.batch(), options.records() / shards);
+                        for (int round = 0; round < options.rounds(); round++) {
+                            if (round % 2 == 0) {
+                                ourRounds.add(measure(admin, ourSide, shards, perShard));
+                                sdkRounds.add(measure(admin, sdkSide, shards, perShard));
+                            } else {
+                                sdkRounds.add(measure(admin, sdkSide, shards, perShard));
+                                ourRounds.add(measure(admin, ourSide, shards, perShard));
+                            }
+                        }
+                        cells.add(
+                                new Cell(
+                                        mode,
+                                        shards,
+                                        "put",
+                                        median(ourRounds, 0),
+                                        median(sdkRounds, 0)));
+                        cells.add(
+                                new Cell(
+                                        mode,
+                                        shards,
+                                        "get",
+                                        median(ourRounds, 1),
+                                        median(sdkRounds, 1)));
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    static DataHubClient ours(DataHubEmulator emulator, Mode mode) {
+        return DataHubClient.create(
+                DataHubClientConfig.builder()
+                        .endpoint(emulator.endpoint())
+                        .credentials(ACCESS_ID, ACCESS_KEY)
+                        .protocol(mode.protocol)
+                        .compression(mode.compression)
+                        .maxRetries(0)
+                        .readTimeout(Duration.ofSeconds(30))
+                        .build());
+    }
+
+    private static DatahubClient sdk(DataHubEmulator emulator, Mode mode) {
+        String endpoint = emulator.endpoint().replaceAll("/+$", "");
+        // The SDK's default maxRetryCount of 1 means no retries, like maxRetries(0) above.
+        return DatahubClientBuilder.newBuilder()
+                .setDatahubConfig(
+                        new DatahubConfig(
+                                endpoint, new AliyunAccount(ACCESS_ID, ACCESS_KEY), mode.sdkBinary))
+                .setHttpConfig(
+                        new HttpConfig()
+                                .setCompressType(mode.sdkCompression)
+                                .setConnTimeout(10_000)
+                                .setReadTimeout(30_000))
+                .build();
+    }
+
+    /**
+     * Protobuf modes use putRecordsByShard (what the sink uses); the SDK's JSON client has no
+     * putRecordsByShard, so JSON uses putRecords with each record's ShardId set.
+     */
+    private Side ourSide(DataHubClient client, Mode mode) {
+        int requests = tuples.size() / options.batch();
+        List<List<PutRecord>> unrouted = new ArrayList<>();
+        List<List<List<PutRecord>>> routed = new ArrayList<>();
+        for (int b = 0; b < requests; b++) {
+            List<TupleRecord> batch =
+                    tuples.subList(b * options.batch(), (b + 1) * options.batch());
+            unrouted.add(BenchData.unrouted(batch));
+        }
+        for (int s = 0; s < 4; s++) {
+            List<List<PutRecord>> perShard = new ArrayList<>();
+            for (List<PutRecord> batch : unrouted) {
+                List<PutRecord> toShard = new ArrayList<>(batch.size());
+                for (PutRecord r : batch) {
+                    toShard.add(PutRecord.toShard(Integer.toString(s), r.payload()));
+                }
+                perShard.add(toShard);
+            }
+            routed.add(perShard);
+        }
+        return new Side() {
+            @Override
+            public void put(String topic, int shard, int batch) {
+                String shardId = Integer.toString(shard);
+                if (mode == Mode.JSON) {
+                    PutRecordsResult result =
+                            client.putRecords(
+                                    PROJECT, topic, routed.get(shard).get(batch % requests));
+                    if (!result.allSucceeded()) {
+                        throw new IllegalStateException("Records failed: " + result);
+                    }
+                } else {
+                    client.putRecordsByShard(
+                            PROJECT, topic, shardId, unrouted.get(batch % requests));
+                }
+            }
+
+            @Override
+            public long readShard(String topic, int shard) {
+                String shardId = Integer.toString(shard);
+                String cursor =
+                        client.getCursor(PROJECT, topic, shardId, CursorType.OLDEST).cursor();
+                long read = 0;
+                while (true) {
+                    GetRecordsResult result =
+                            client.getRecords(
+                                    PROJECT, topic, shardId, cursor, GET_LIMIT, BenchData.SCHEMA);
+                    if (result.records().isEmpty()) {
+                        return read;
+                    }
+                    read += result.records().size();
+                    cursor = result.nextCursor();
+                }
+            }
+        };
+    }
+
+    private Side sdkSide(DatahubClient sdk, Mode mode) {
+        int requests = tuples.size() / options.batch();
+        List<List<List<RecordEntry>>> perShard = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            List<List<RecordEntry>> batches = new ArrayList<>();
+            for (int b = 0; b < requests; b++) {
+                List<RecordEntry> entries = new ArrayList<>(options.batch());
+                for (TupleRecord tuple :
+                        tuples.subList(b * options.batch(), (b + 1) * options.batch())) {
+                    TupleRecordData data = new TupleRecordData(sdkSchema);
+                    for (int f = 0; f < tuple.size(); f++) {
+                        data.setField(f, tuple.get(f));
+                    }
+                    RecordEntry entry = new RecordEntry();
+                    entry.setRecordData(data);
+                    if (mode == Mode.JSON) {
+                        entry.setShardId(Integer.toString(s));
+                    }
+                    entries.add(entry);
+                }
+                batches.add(entries);
+            }
+            perShard.add(batches);
+        }
+        return new Side() {
+            @Override
+            public void put(String topic, int shard, int batch) {
+                List<RecordEntry> entries = perShard.get(shard).get(batch % requests);
+                if (mode == Mode.JSON) {
+                    int failed = sdk.putRecords(PROJECT, topic, entries).getFailedRecordCount();
+                    if (failed != 0) {
+                        throw new IllegalStateException(failed + " SDK records failed");
+                    }
+                } else {
+                    sdk.putRecordsByShard(PROJECT, topic, Integer.toString(shard), entries);
+                }
+            }
+
+            @Override
+            public long readShard(String topic, int shard) {
+                String shardId = Integer.toString(shard);
+                String cursor =
+                        sdk.getCursor(
+                                        PROJECT,
+                                        topic,
+                                        shardId,
+                                        com.aliyun.datahub.client.model.CursorType.OLDEST)
+                                .getCursor();
+                long read = 0;
+                while (true) {
+                    com.aliyun.datahub.client.model.GetRecordsResult result =
+                            sdk.getRecords(PROJECT, topic, shardId, sdkSchema, cursor, GET_LIMIT);
+                    if (result.getRecordCount() == 0) {
+                        return read;
+                    }
+                    read += result.getRecordCount();
+                    cursor = result.getNextCursor();
+                }
+            }
+        };
+    }
+
+    /** Put then get {@code perShard} records on each shard; returns {put, get} records/s. */
+    private double[] measure(DataHubClient admin, Side side, int shards, int perShard)
+            throws Exception {
+        String topic = "s_" + topicCounter.incrementAndGet();
+        admin.createTupleTopic(PROJECT, topic, shards, 1, BenchData.SCHEMA, "benchmark");
+        if (!admin.waitForShardsReady(PROJECT, topic, Duration.ofSeconds(30))) {
+            throw new IllegalStateException("Shards of " + topic + " did not become ACTIVE");
+        }
+        int requests = Math.max(1, perShard / options.batch());
+        long start = System.nanoTime();
+        perShard(
+                shards,
+                shard -> {
+                    for (int r = 0; r < requests; r++) {
+                        side.put(topic, shard, r);
+                    }
+                    return 0L;
+                });
+        double putSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        long read = perShard(shards, shard -> side.readShard(topic, shard));
+        double getSeconds = (System.nanoTime() - start) / 1e9;
+        admin.deleteTopic(PROJECT, topic);
+        long written = (long) shards * requests * options.batch();
+        if (read != written) {
+            throw new IllegalStateException("Read " + read + " records, wrote " + written);
+        }
+        return new double[] {written / putSeconds, written / getSeconds};
+    }
+
+    /** A task for one shard. */
+    @FunctionalInterface
+    interface ShardTask {
+        long run(int shard) throws Exception;
+    }
+
+    /** Runs the task with one thread per shard and sums the results. */
+    static long perShard(int shards, ShardTask task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(shards);
+        try {
+            List<Future<Long>> futures = new ArrayList<>();
+            for (int s = 0; s < shards; s++) {
+                int shard = s;
+                futures.add(pool.submit((Callable<Long>) () -> task.run(shard)));
+            }
+            long sum = 0;
+            for (Future<Long> future : futures) {
+                sum += future.get();
+            }
+            return sum;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double median(List<double[]> rounds, int index) {
+        double[] values = rounds.stream().mapToDouble(r -> r[index]).sorted().toArray();
+        return values[values.length / 2];
+    }
+
+    private static com.aliyun.datahub.client.model.RecordSchema sdkSchema() {
+        com.aliyun.datahub.client.model.RecordSchema sdk =
+                new com.aliyun.datahub.client.model.RecordSchema();
+        for (Field field : BenchData.SCHEMA.fields()) {
+            sdk.addField(
+                    new com.aliyun.datahub.client.model.Field(
+                            field.name(),
+                            com.aliyun.datahub.client.model.FieldType.valueOf(field.type().name()),
+                            field.nullable(),
+                            field.comment()));
+        }
+        return sdk;
+    }
+
+    static void printTable(List<Cell> cells) {
+        System.out.println();
+        System.out.println("| mode   | shards | op  | ours records/s | SDK records/s | ours/SDK |");
+        System.out.println("|--------|-------:|-----|---------------:|--------------:|---------:|");
+        double logSum = 0;
+        for (Cell c : cells) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %-6s | %6d | %-3s | %14.0f | %13.0f | %8.2f |%n",
+                    c.mode().label,
+                    c.shards(),
+                    c.op(),
+                    c.ours(),
+                    c.sdk(),
+                    c.ratio());
+            logSum += Math.log(c.ratio());
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "Geometric mean of ours/SDK over %d cells: %.2f (cells below 1.00: %s)%n",
+                cells.size(),
+                Math.exp(logSum / cells.size()),
+                Arrays.toString(
+                        cells.stream()
+                                .filter(c -> c.ratio() < 1)
+                                .map(c -> c.mode().label + "/" + c.shards() + "/" + c.op())
+                                .toArray()));
+    }
+}
