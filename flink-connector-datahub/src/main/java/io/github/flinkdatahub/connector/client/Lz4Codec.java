@@ -66,7 +66,7 @@ final class Lz4Codec {
     }
 
     @SafeVarargs
-    private static Lz4Codec first(String[] names, Supplier<LZ4Factory>... factories) {
+    static Lz4Codec first(String[] names, Supplier<LZ4Factory>... factories) {
         Throwable last = null;
         for (int i = 0; i < factories.length; i++) {
             try {
