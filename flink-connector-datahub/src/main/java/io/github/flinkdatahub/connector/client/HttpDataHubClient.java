@@ -313,8 +313,9 @@ final class HttpDataHubClient implements DataHubClient {
                 Json.longValue(root, "Sequence", -1));
     }
 
-    // The blocking record methods are RecordClient's wrappers over these: one path, one retry
-    // layer (the transport's).
+    // Each record call is prepared once and then sent asynchronously (AsyncCall) or, for the
+    // blocking methods, on the caller's thread (BlockingCall, which saves two thread hand-offs
+    // per call). Either way the transport is the only retry layer.
 
     @Override
     public CompletableFuture<GetRecordsResult> getRecordsAsync(
@@ -324,20 +325,47 @@ final class HttpDataHubClient implements DataHubClient {
             String cursor,
             int limit,
             RecordSchema schema) {
-        return records.getRecords(
-                shardPath(project, topic, shardId), shardId, cursor, limit, schema);
+        return records.async(
+                records.getRecords(
+                        shardPath(project, topic, shardId), shardId, cursor, limit, schema));
+    }
+
+    @Override
+    public GetRecordsResult getRecords(
+            String project,
+            String topic,
+            String shardId,
+            String cursor,
+            int limit,
+            RecordSchema schema) {
+        return records.blocking(
+                records.getRecords(
+                        shardPath(project, topic, shardId), shardId, cursor, limit, schema));
     }
 
     @Override
     public CompletableFuture<PutRecordsResult> putRecordsAsync(
             String project, String topic, List<PutRecord> putRecords) {
-        return records.putRecords(topicPath(project, topic) + "/shards", putRecords);
+        return records.async(records.putRecords(topicPath(project, topic) + "/shards", putRecords));
+    }
+
+    @Override
+    public PutRecordsResult putRecords(String project, String topic, List<PutRecord> putRecords) {
+        return records.blocking(
+                records.putRecords(topicPath(project, topic) + "/shards", putRecords));
     }
 
     @Override
     public CompletableFuture<Void> putRecordsByShardAsync(
             String project, String topic, String shardId, List<PutRecord> putRecords) {
-        return records.putRecordsByShard(shardPath(project, topic, shardId), putRecords);
+        return records.async(
+                records.putRecordsByShard(shardPath(project, topic, shardId), putRecords));
+    }
+
+    @Override
+    public void putRecordsByShard(
+            String project, String topic, String shardId, List<PutRecord> putRecords) {
+        records.blocking(records.putRecordsByShard(shardPath(project, topic, shardId), putRecords));
     }
 
     // ---- subscriptions and offsets

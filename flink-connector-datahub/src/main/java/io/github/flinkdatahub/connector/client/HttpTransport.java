@@ -117,7 +117,7 @@ final class HttpTransport implements AutoCloseable {
 
     /** How many calls of this transport are in flight or waiting for a retry. */
     int callsInFlight() {
-        return inFlight.size();
+        return inFlight.size() + BlockingCall.count(this);
     }
 
     /** One HTTP call; {@code write} marks non-idempotent record puts. */
@@ -166,6 +166,17 @@ final class HttpTransport implements AutoCloseable {
      */
     HttpResult execute(HttpCall call) {
         return Futures.await(executeAsync(call, HttpResult::materialize), call.describe());
+    }
+
+    /**
+     * The blocking form for record calls: runs on the caller's thread ({@link BlockingCall}); an
+     * interrupt or {@link #close()} cancels the call within milliseconds.
+     */
+    <T> T executeBlocking(HttpCall call, ResponseDecoder<T> decoder) {
+        if (closed) {
+            throw closedError(call);
+        }
+        return BlockingCall.execute(this, call, decoder);
     }
 
     boolean isClosed() {
@@ -308,6 +319,7 @@ final class HttpTransport implements AutoCloseable {
         for (AsyncCall<?> call : inFlight) {
             call.failClosed();
         }
+        BlockingCall.closeAll(this);
     }
 
     /**

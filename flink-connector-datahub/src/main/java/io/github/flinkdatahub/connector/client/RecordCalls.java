@@ -21,10 +21,11 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Record put/get over the configured {@link BodyProtocol}, as asynchronous calls. Puts are marked
- * as writes so that the transport only retries them when nothing can have been written. Invalid
- * arguments throw at once, on the caller's thread; everything else completes the future. Request
- * bodies are encoded on the caller's thread and responses decoded on the OkHttp thread.
+ * Record put/get over the configured {@link BodyProtocol}, prepared once and sent either
+ * asynchronously or on the caller's thread. Puts are marked as writes so that the transport only
+ * retries them when nothing can have been written. Invalid arguments throw at once, on the caller's
+ * thread; everything else completes the future. Request bodies are encoded on the caller's thread
+ * and responses decoded on the OkHttp thread.
  */
 final class RecordCalls {
 
@@ -39,7 +40,20 @@ final class RecordCalls {
         this.protocol = protocol;
     }
 
-    CompletableFuture<GetRecordsResult> getRecords(
+    /** A call ready to send, with the decoder of its response. */
+    record Prepared<T>(HttpTransport.HttpCall call, HttpTransport.ResponseDecoder<T> decoder) {}
+
+    /** Sends the call without blocking. */
+    <T> CompletableFuture<T> async(Prepared<T> prepared) {
+        return transport.executeAsync(prepared.call(), prepared.decoder());
+    }
+
+    /** Sends the call on the caller's thread. */
+    <T> T blocking(Prepared<T> prepared) {
+        return transport.executeBlocking(prepared.call(), prepared.decoder());
+    }
+
+    Prepared<GetRecordsResult> getRecords(
             String shardPath, String shardId, String cursor, int limit, RecordSchema schema) {
         Objects.requireNonNull(cursor, "cursor must not be null");
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -47,7 +61,7 @@ final class RecordCalls {
                     "limit must be between 1 and " + MAX_LIMIT + " but was " + limit);
         }
         if (protocol == BodyProtocol.JSON) {
-            return transport.executeAsync(
+            return new Prepared<>(
                     new HttpTransport.HttpCall(
                             "POST",
                             shardPath,
@@ -63,7 +77,7 @@ final class RecordCalls {
                                             JsonGetRecordsParser.parse(
                                                     result.stream(), shardId, schema)));
         }
-        return transport.executeAsync(
+        return new Prepared<>(
                 new HttpTransport.HttpCall(
                         "POST",
                         shardPath,
@@ -81,10 +95,10 @@ final class RecordCalls {
                                                 schema)));
     }
 
-    CompletableFuture<PutRecordsResult> putRecords(String shardsPath, List<PutRecord> records) {
+    Prepared<PutRecordsResult> putRecords(String shardsPath, List<PutRecord> records) {
         requireRecords(records);
         if (protocol == BodyProtocol.JSON) {
-            return transport.executeAsync(
+            return new Prepared<>(
                     new HttpTransport.HttpCall(
                             "POST",
                             shardsPath,
@@ -99,7 +113,7 @@ final class RecordCalls {
                                             JsonRecordCodec.decodePutRecordsResponse(
                                                     JsonCalls.parseJson(result))));
         }
-        return transport.executeAsync(
+        return new Prepared<>(
                 new HttpTransport.HttpCall(
                         "POST",
                         shardsPath,
@@ -116,9 +130,9 @@ final class RecordCalls {
     }
 
     /** Always protobuf: the service has no JSON put-by-shard (the SDK's JSON client refuses it). */
-    CompletableFuture<Void> putRecordsByShard(String shardPath, List<PutRecord> records) {
+    Prepared<Void> putRecordsByShard(String shardPath, List<PutRecord> records) {
         requireRecords(records);
-        return transport.executeAsync(
+        return new Prepared<>(
                 new HttpTransport.HttpCall(
                         "POST",
                         shardPath,

@@ -89,6 +89,12 @@ final class SharedHttp {
     static final RetryScheduler SCHEDULER =
             (task, delay) -> TIMER.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
 
+    /** Runs {@code task} repeatedly on the timer thread until the result is cancelled. */
+    static Future<?> every(Duration period, Runnable task) {
+        long nanos = period.toNanos();
+        return TIMER.scheduleWithFixedDelay(task, nanos, nanos, TimeUnit.NANOSECONDS);
+    }
+
     private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger counter = new AtomicInteger();
         return runnable -> {

@@ -193,9 +193,84 @@ class CancellationTest {
 
         assertThat(future.cancel(true)).isTrue();
 
-        assertThat(retry.isCancelled()).isTrue();
+        // The timer task may be handed over a moment after the test saw it scheduled.
+        awaitUntil(retry::isCancelled, WAIT, "the scheduled retry was cancelled");
         assertThat(client.transport().callsInFlight()).isZero();
         assertThatThrownBy(future::join)
                 .isInstanceOf(java.util.concurrent.CancellationException.class);
+    }
+
+    @Test
+    void closeEndsABlockingCallOnAnotherThread() throws Exception {
+        HttpDataHubClient client = client();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller =
+                new Thread(
+                        () -> {
+                            try {
+                                client.putRecordsByShard("p", "t", "0", BLOB);
+                            } catch (Throwable t) {
+                                thrown.set(t);
+                            }
+                        });
+        caller.start();
+        awaitUntil(() -> server.requestsStarted() == 1, WAIT, "the request reached the server");
+        assertThat(client.transport().callsInFlight()).isEqualTo(1);
+
+        client.close();
+        caller.join(WAIT.toMillis());
+
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(thrown.get()).isExactlyInstanceOf(DataHubException.class);
+        assertThat(((DataHubException) thrown.get()).isRetryable()).isFalse();
+        assertThat(thrown.get().getMessage()).contains("client is closed");
+        awaitUntil(() -> server.closedByClient() == 1, WAIT, "the client closed the connection");
+        assertThat(client.transport().callsInFlight()).isZero();
+    }
+
+    @Test
+    void anInterruptDuringTheBackoffOfABlockingCallEndsIt() throws Exception {
+        server.close();
+        ManualScheduler scheduler = new ManualScheduler();
+        HttpDataHubClient client =
+                new HttpDataHubClient(
+                        DataHubClientConfig.builder()
+                                .endpoint(server.endpoint())
+                                .credentials("id", "secret")
+                                .maxRetries(3)
+                                .initialBackoff(Duration.ofMillis(100))
+                                .build(),
+                        java.time.Clock.systemUTC(),
+                        d -> {
+                            throw new AssertionError("nothing sleeps");
+                        },
+                        scheduler,
+                        () -> 0.5);
+        clients.add(client);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicReference<Boolean> flag = new AtomicReference<>();
+        Thread caller =
+                new Thread(
+                        () -> {
+                            try {
+                                client.putRecordsByShard("p", "t", "0", BLOB);
+                            } catch (Throwable t) {
+                                thrown.set(t);
+                            }
+                            flag.set(Thread.currentThread().isInterrupted());
+                        });
+        caller.start();
+        ManualScheduler.Task retry = scheduler.awaitTask(WAIT);
+        assertThat(retry.scheduledBy).isSameAs(caller);
+        assertThat(retry.delay).isEqualTo(Duration.ofMillis(50));
+
+        caller.interrupt();
+        caller.join(WAIT.toMillis());
+
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(flag.get()).isTrue();
+        assertThat(thrown.get()).hasMessageContaining("Interrupted while waiting to retry");
+        assertThat(thrown.get().getSuppressed()).hasSize(1);
+        assertThat(retry.isCancelled()).as("the timer task was dropped").isTrue();
     }
 }
