@@ -25,8 +25,11 @@ import java.util.concurrent.CompletableFuture;
  * <p>The {@code *Async} methods never block the caller: the request runs on the HTTP client's own
  * threads, retries are scheduled (never slept on a caller thread) and follow the same bounds and
  * classification as the blocking methods. Cancelling a returned future cancels its HTTP call. The
- * blocking methods are thin wrappers that wait for the future; an interrupted wait cancels the
- * call, restores the interrupt flag and throws a non-retryable {@link DataHubException}.
+ * future may complete on the client's I/O thread, so dependent stages added with non-async methods
+ * run there: keep them short and never block in them. The blocking methods wait for the future by
+ * default (the HTTP client runs them on the caller's thread instead, with the same retries); an
+ * interrupt cancels the call, restores the interrupt flag and throws a non-retryable {@link
+ * DataHubException}.
  *
  * <p>Failures are {@link DataHubException}s (the future completes exceptionally with one), already
  * retried as far as the configuration allows. Implementations are thread-safe.

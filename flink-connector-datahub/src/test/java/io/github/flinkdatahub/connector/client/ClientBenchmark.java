@@ -134,11 +134,14 @@ public final class ClientBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "DataHub client benchmark: ~%d-byte six-field tuple records, %d per request;"
-                        + " JVM %s, %d cpus%n",
+                        + " JVM %s, %d cpus, LZ4 codec %s, load average %.1f%n",
                 options.recordBytes(),
                 options.batch(),
                 System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(),
+                Lz4Codec.INSTANCE.name,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
         List<CodecBenchmark.Row> codec = List.of();
         List<EndToEndBenchmark.Row> endToEnd = List.of();
         if (options.parts().contains("codec")) {

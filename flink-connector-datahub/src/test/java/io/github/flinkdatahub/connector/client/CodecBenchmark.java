@@ -111,8 +111,9 @@ final class CodecBenchmark {
         byte[] raw = jsonResponses.get(b);
         byte[] wire = lz4 ? jsonLz4Responses.get(b) : raw;
         byte[] body = lz4 ? BodyCodecs.decompress("lz4", wire, raw.length) : wire;
+        // The client's path: streamed token by token, no JsonNode tree.
         GetRecordsResult result =
-                JsonRecordCodec.decodeGetRecordsResponse(Json.MAPPER.readTree(body), "0", schema());
+                JsonGetRecordsParser.parse(new java.io.ByteArrayInputStream(body), "0", schema());
         sink += result.records().size();
         count(bytes, raw, wire);
     }
@@ -135,8 +136,10 @@ final class CodecBenchmark {
                                 DhubFrame.unframe(pbResponses.get(0)), "0", schema())
                         .records();
         List<ReadRecord> json =
-                JsonRecordCodec.decodeGetRecordsResponse(
-                                Json.MAPPER.readTree(jsonResponses.get(0)), "0", schema())
+                JsonGetRecordsParser.parse(
+                                new java.io.ByteArrayInputStream(jsonResponses.get(0)),
+                                "0",
+                                schema())
                         .records();
         for (int i = 0; i < expected.size(); i++) {
             if (!expected.get(i).equals(pb.get(i).payload())
