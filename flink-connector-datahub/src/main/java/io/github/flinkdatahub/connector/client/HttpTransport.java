@@ -26,10 +26,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
-import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -265,7 +262,7 @@ final class HttpTransport implements AutoCloseable {
         if (status < 400 && identity && responseBody != null) {
             return new HttpResult(status, requestId, null, responseBody, call);
         }
-        byte[] raw = responseBody == null ? new byte[0] : readFully(call, responseBody);
+        byte[] raw = responseBody == null ? new byte[0] : HttpResult.readFully(call, responseBody);
         byte[] body;
         try {
             body =
@@ -282,20 +279,6 @@ final class HttpTransport implements AutoCloseable {
             throw ServiceErrors.fromResponse(status, requestId, body);
         }
         return new HttpResult(status, requestId, body, null, call);
-    }
-
-    private static byte[] readFully(HttpCall call, ResponseBody body) {
-        try {
-            return body.bytes();
-        } catch (IOException e) {
-            throw readFailure(call, e);
-        }
-    }
-
-    /** The response arrived but its body could not be read: retryable, and the request was sent. */
-    static DataHubTransportException readFailure(HttpCall call, IOException e) {
-        return new DataHubTransportException(
-                call.describe() + " failed reading the response: " + e, true, e);
     }
 
     private static int parseRawSize(String header) {
@@ -320,81 +303,6 @@ final class HttpTransport implements AutoCloseable {
             call.failClosed();
         }
         BlockingCall.closeAll(this);
-    }
-
-    /**
-     * A successful (status &lt; 400) response: its body either decompressed or, when the server
-     * sent it uncompressed, still on the connection (read it once, with {@link #body()} or {@link
-     * #stream()}, before the decoder returns). A failure reading the connection surfaces as a
-     * retryable {@link DataHubTransportException}.
-     */
-    static final class HttpResult {
-
-        private final int status;
-        private final String requestId;
-        private final HttpCall call;
-        private byte[] body;
-        private ResponseBody unread;
-
-        HttpResult(int status, String requestId, byte[] body, ResponseBody unread, HttpCall call) {
-            this.status = status;
-            this.requestId = requestId;
-            this.body = body;
-            this.unread = unread;
-            this.call = call;
-        }
-
-        int status() {
-            return status;
-        }
-
-        String requestId() {
-            return requestId;
-        }
-
-        /** The whole body. */
-        byte[] body() {
-            if (body == null) {
-                body = readFully(call, unread);
-                unread = null;
-            }
-            return body;
-        }
-
-        /** The body as a stream, without first copying it into an array when it is unread. */
-        InputStream stream() {
-            if (unread == null) {
-                return new ByteArrayInputStream(body());
-            }
-            InputStream source = unread.byteStream();
-            unread = null;
-            body = new byte[0];
-            return new FilterInputStream(source) {
-                @Override
-                public int read() {
-                    try {
-                        return super.read();
-                    } catch (IOException e) {
-                        throw readFailure(call, e);
-                    }
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    try {
-                        return super.read(b, off, len);
-                    } catch (IOException e) {
-                        throw readFailure(call, e);
-                    }
-                }
-            };
-        }
-
-        /** Reads the body so that the result outlives its response. */
-        HttpResult materialize() {
-            body();
-            return this;
-        }
     }
 
     /** Per-attempt flag set once OkHttp starts writing the request, so failures before are safe. */

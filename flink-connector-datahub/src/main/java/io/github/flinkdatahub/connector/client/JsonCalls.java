@@ -42,13 +42,13 @@ final class JsonCalls {
     /** A JSON control-plane call; all of them are idempotent or fail safely, so they retry. */
     JsonNode send(String method, String path, ObjectNode body) {
         byte[] bytes = body == null ? null : body.toString().getBytes(StandardCharsets.UTF_8);
-        HttpTransport.HttpResult result =
+        HttpResult result =
                 transport.execute(
                         new HttpTransport.HttpCall(method, path, JSON_TYPE, bytes, null, false));
         return parseJson(result);
     }
 
-    static JsonNode parseJson(HttpTransport.HttpResult result) {
+    static JsonNode parseJson(HttpResult result) {
         if (result.body().length == 0) {
             return Json.MAPPER.createObjectNode();
         }

@@ -169,7 +169,7 @@ final class RecordCalls {
      * Runs a decoder, turning any failure into a {@link DataHubDecodeException}; a {@link
      * DataHubException} (such as a failed read of the connection) passes unchanged.
      */
-    private static <T> T decode(HttpTransport.HttpResult result, Decoder<T> decoder) {
+    private static <T> T decode(HttpResult result, Decoder<T> decoder) {
         try {
             return decoder.decode();
         } catch (DataHubException e) {
