@@ -182,7 +182,7 @@ final class HttpTransport implements AutoCloseable {
 
     DataHubException closedError(HttpCall call) {
         return new DataHubException(
-                "The DataHub client is closed: " + call.describe() + " was not completed",
+                "The DataHub client is closed: " + call.describe() + " was cancelled or refused",
                 false,
                 null);
     }

@@ -24,8 +24,6 @@ import com.aliyun.datahub.client.auth.AliyunAccount;
 import com.aliyun.datahub.client.common.DatahubConfig;
 import com.aliyun.datahub.client.http.HttpConfig;
 import com.aliyun.datahub.client.model.CompressType;
-import com.aliyun.datahub.client.model.RecordEntry;
-import com.aliyun.datahub.client.model.TupleRecordData;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +47,7 @@ final class SdkComparisonBenchmark {
     static final String PROJECT = "sdk_bench";
     static final String ACCESS_ID = "benchId";
     static final String ACCESS_KEY = "benchKeySecret";
-    private static final int GET_LIMIT = 1000;
+    static final int GET_LIMIT = 1000;
 
     /** A protocol setting, for both clients. */
     enum Mode {
@@ -93,7 +91,6 @@ final class SdkComparisonBenchmark {
 
     private final ClientBenchmark.Options options;
     private final List<TupleRecord> tuples;
-    private final com.aliyun.datahub.client.model.RecordSchema sdkSchema = sdkSchema();
     private final AtomicInteger topicCounter = new AtomicInteger();
 
     SdkComparisonBenchmark(ClientBenchmark.Options options) {
@@ -116,7 +113,7 @@ final class SdkComparisonBenchmark {
                 try (DataHubClient client = ours(emulator, mode)) {
                     DatahubClient sdk = sdk(emulator, mode);
                     Side ourSide = ourSide(client, mode);
-                    Side sdkSide = sdkSide(sdk, mode);
+                    Side sdkSide = SdkBenchSide.create(sdk, mode, tuples, options.batch());
                     System.out.printf(Locale.ROOT, "  SDK comparison %s warm-up ...%n", mode.label);
                     measure(admin, ourSide, 4, options.warmupRecords() / 4);
                     measure(admin, sdkSide, 4, options.warmupRecords() / 4);
@@ -247,68 +244,6 @@ final class SdkComparisonBenchmark {
         };
     }
 
-    private Side sdkSide(DatahubClient sdk, Mode mode) {
-        int requests = tuples.size() / options.batch();
-        List<List<List<RecordEntry>>> perShard = new ArrayList<>();
-        for (int s = 0; s < 4; s++) {
-            List<List<RecordEntry>> batches = new ArrayList<>();
-            for (int b = 0; b < requests; b++) {
-                List<RecordEntry> entries = new ArrayList<>(options.batch());
-                for (TupleRecord tuple :
-                        tuples.subList(b * options.batch(), (b + 1) * options.batch())) {
-                    TupleRecordData data = new TupleRecordData(sdkSchema);
-                    for (int f = 0; f < tuple.size(); f++) {
-                        data.setField(f, tuple.get(f));
-                    }
-                    RecordEntry entry = new RecordEntry();
-                    entry.setRecordData(data);
-                    if (mode == Mode.JSON) {
-                        entry.setShardId(Integer.toString(s));
-                    }
-                    entries.add(entry);
-                }
-                batches.add(entries);
-            }
-            perShard.add(batches);
-        }
-        return new Side() {
-            @Override
-            public void put(String topic, int shard, int batch) {
-                List<RecordEntry> entries = perShard.get(shard).get(batch % requests);
-                if (mode == Mode.JSON) {
-                    int failed = sdk.putRecords(PROJECT, topic, entries).getFailedRecordCount();
-                    if (failed != 0) {
-                        throw new IllegalStateException(failed + " SDK records failed");
-                    }
-                } else {
-                    sdk.putRecordsByShard(PROJECT, topic, Integer.toString(shard), entries);
-                }
-            }
-
-            @Override
-            public long readShard(String topic, int shard) {
-                String shardId = Integer.toString(shard);
-                String cursor =
-                        sdk.getCursor(
-                                        PROJECT,
-                                        topic,
-                                        shardId,
-                                        com.aliyun.datahub.client.model.CursorType.OLDEST)
-                                .getCursor();
-                long read = 0;
-                while (true) {
-                    com.aliyun.datahub.client.model.GetRecordsResult result =
-                            sdk.getRecords(PROJECT, topic, shardId, sdkSchema, cursor, GET_LIMIT);
-                    if (result.getRecordCount() == 0) {
-                        return read;
-                    }
-                    read += result.getRecordCount();
-                    cursor = result.getNextCursor();
-                }
-            }
-        };
-    }
-
     /** Put then get {@code perShard} records on each shard; returns {put, get} records/s. */
     private double[] measure(DataHubClient admin, Side side, int shards, int perShard)
             throws Exception {
@@ -367,20 +302,6 @@ final class SdkComparisonBenchmark {
     private static double median(List<double[]> rounds, int index) {
         double[] values = rounds.stream().mapToDouble(r -> r[index]).sorted().toArray();
         return values[values.length / 2];
-    }
-
-    private static com.aliyun.datahub.client.model.RecordSchema sdkSchema() {
-        com.aliyun.datahub.client.model.RecordSchema sdk =
-                new com.aliyun.datahub.client.model.RecordSchema();
-        for (Field field : BenchData.SCHEMA.fields()) {
-            sdk.addField(
-                    new com.aliyun.datahub.client.model.Field(
-                            field.name(),
-                            com.aliyun.datahub.client.model.FieldType.valueOf(field.type().name()),
-                            field.nullable(),
-                            field.comment()));
-        }
-        return sdk;
     }
 
     static void printTable(List<Cell> cells) {
