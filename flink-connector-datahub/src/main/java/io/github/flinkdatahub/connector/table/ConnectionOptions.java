@@ -50,10 +50,12 @@ public record ConnectionOptions(
     /** The most retries {@link #maxRetries()} derives from a long retry timeout. */
     static final int RETRY_CAP = 10_000;
 
-    /** Validates presence; the options util has checked formats already. */
+    /**
+     * Validates presence; the options util has checked formats already. Project and topic are null
+     * in a catalog's connection, which serves many.
+     */
     public ConnectionOptions {
         Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(project, "project");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(compression, "compression");
         Objects.requireNonNull(retryTimeout, "retryTimeout");

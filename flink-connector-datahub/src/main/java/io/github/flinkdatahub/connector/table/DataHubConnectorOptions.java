@@ -362,6 +362,28 @@ public final class DataHubConnectorOptions {
                             "Longest time a row waits in the buffer; a plain number is"
                                     + " milliseconds.");
 
+    // ---------------------------------------------------------------- catalog tables
+
+    /** Shards of a topic created by the catalog. */
+    public static final ConfigOption<Integer> SHARD_COUNT =
+            ConfigOptions.key("shard-count")
+                    .intType()
+                    .defaultValue(1)
+                    .withDescription(
+                            "Shards of the topic that the DataHub catalog's CREATE TABLE creates"
+                                    + " (1 to 256). Shown by the catalog; ignored by scans and"
+                                    + " writes.");
+
+    /** Retention of a topic created by the catalog. */
+    public static final ConfigOption<Integer> LIFECYCLE =
+            ConfigOptions.key("lifecycle")
+                    .intType()
+                    .defaultValue(7)
+                    .withDescription(
+                            "Retention in days (1 to 7) of the topic that the DataHub catalog's"
+                                    + " CREATE TABLE creates; ALTER TABLE ... SET changes it."
+                                    + " Ignored by scans and writes.");
+
     // ------------------------------------------------- commercial keys accepted and ignored
 
     /** Commercial keys with no counterpart here; accepted so that such DDL still runs. */

@@ -75,9 +75,17 @@ public final class DataHubConnectorOptionsUtil {
 
     /** Endpoint, project, topic, credentials, protocol, compression and retry bounds. */
     public static ConnectionOptions connectionOptions(ReadableConfig config) {
+        return connectionOptions(config, true);
+    }
+
+    /**
+     * The connection options; without {@code withTopic} (a catalog's connection), project and
+     * topic are not read and are null.
+     */
+    public static ConnectionOptions connectionOptions(ReadableConfig config, boolean withTopic) {
         String endpoint = required(config, ENDPOINT);
-        String project = required(config, PROJECT);
-        String topic = required(config, TOPIC);
+        String project = withTopic ? required(config, PROJECT) : null;
+        String topic = withTopic ? required(config, TOPIC) : null;
         String id = blankToNull(config.get(ACCESS_KEY_ID));
         String secret = blankToNull(config.get(ACCESS_KEY_SECRET));
         String token = blankToNull(config.get(SECURITY_TOKEN));

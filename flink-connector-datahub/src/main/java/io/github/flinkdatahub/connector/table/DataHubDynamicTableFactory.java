@@ -151,6 +151,8 @@ public class DataHubDynamicTableFactory
         options.add(SINK_BUFFER_FLUSH_INTERVAL);
         options.add(FactoryUtil.SINK_PARALLELISM);
         options.add(FactoryUtil.FORMAT);
+        options.add(SHARD_COUNT);
+        options.add(LIFECYCLE);
         options.addAll(IGNORED_COMMERCIAL_OPTIONS);
         return options;
     }
