@@ -103,8 +103,7 @@ final class CatalogTables {
         options.put(DataHubConnectorOptions.PROJECT.key(), topic.project());
         options.put(DataHubConnectorOptions.TOPIC.key(), topic.name());
         options.put(DataHubConnectorOptions.SHARD_COUNT.key(), String.valueOf(topic.shardCount()));
-        options.put(
-                DataHubConnectorOptions.LIFECYCLE.key(), String.valueOf(topic.lifecycleDays()));
+        options.put(DataHubConnectorOptions.LIFECYCLE.key(), String.valueOf(topic.lifecycleDays()));
         return CatalogTable.newBuilder()
                 .schema(Schema.newBuilder().fromResolvedSchema(schemaOf(topic)).build())
                 .comment(topic.comment())
@@ -206,7 +205,8 @@ final class CatalogTables {
                 && METADATA_COLUMNS.get(m.getName()).key().equals(m.getMetadataKey().orElse(null));
     }
 
-    static int intOption(Map<String, String> options, ConfigOption<Integer> option, int min, int max) {
+    static int intOption(
+            Map<String, String> options, ConfigOption<Integer> option, int min, int max) {
         String text = options.get(option.key());
         int value;
         try {

@@ -65,8 +65,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Tables carry endpoint, project and topic in their options but never the credentials: {@link
- * #getFactory()} hands the planner a table factory bound to this catalog's connection. Errors
- * carry the service's messages, which never contain credentials.
+ * #getFactory()} hands the planner a table factory bound to this catalog's connection. Errors carry
+ * the service's messages, which never contain credentials.
  */
 public class DataHubCatalog extends AbstractCatalog {
 
@@ -95,7 +95,14 @@ public class DataHubCatalog extends AbstractCatalog {
     @Override
     public void open() throws CatalogException {
         client = clientFactory.create();
-        if (!databaseExists(getDefaultDatabase())) {
+        boolean exists;
+        try {
+            exists = databaseExists(getDefaultDatabase());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        if (!exists) {
             close();
             throw new CatalogException(
                     String.format(

@@ -38,8 +38,8 @@ import java.util.function.BiFunction;
 
 /**
  * The changes ALTER TABLE may make to a topic: append nullable fields, change the comment and the
- * lifecycle. Everything else is refused, before anything is changed, with a message saying what
- * is allowed.
+ * lifecycle. Everything else is refused, before anything is changed, with a message saying what is
+ * allowed.
  */
 final class TopicAlteration {
 
@@ -118,14 +118,18 @@ final class TopicAlteration {
             }
         }
         Map<String, String> options = new HashMap<>(newTable.getOptions());
-        CatalogTables.tableOf("", topic).getOptions().forEach((k, v) -> {
-            if (!k.equals(DataHubConnectorOptions.LIFECYCLE.key()) && !k.equals(DataHubConnectorOptions.ENDPOINT.key())) {
-                String given = options.get(k);
-                if (given != null && !given.equals(v)) {
-                    throw refuse("option '" + k + "' cannot change");
-                }
-            }
-        });
+        CatalogTables.tableOf("", topic)
+                .getOptions()
+                .forEach(
+                        (k, v) -> {
+                            if (!k.equals(DataHubConnectorOptions.LIFECYCLE.key())
+                                    && !k.equals(DataHubConnectorOptions.ENDPOINT.key())) {
+                                String given = options.get(k);
+                                if (given != null && !given.equals(v)) {
+                                    throw refuse("option '" + k + "' cannot change");
+                                }
+                            }
+                        });
         String days = options.get(DataHubConnectorOptions.LIFECYCLE.key());
         if (days != null) {
             setOption(DataHubConnectorOptions.LIFECYCLE.key(), days);
@@ -172,7 +176,14 @@ final class TopicAlteration {
 
     private CatalogException refuse(String why) {
         return new CatalogException(
-                ALLOWED + "refused for topic '" + topic.project() + "." + topic.name() + "': " + why + ".");
+                ALLOWED
+                        + "refused for topic '"
+                        + topic.project()
+                        + "."
+                        + topic.name()
+                        + "': "
+                        + why
+                        + ".");
     }
 
     /** Applies the changes: fields first, then comment and lifecycle. */

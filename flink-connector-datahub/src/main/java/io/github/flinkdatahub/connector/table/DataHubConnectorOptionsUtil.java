@@ -79,8 +79,8 @@ public final class DataHubConnectorOptionsUtil {
     }
 
     /**
-     * The connection options; without {@code withTopic} (a catalog's connection), project and
-     * topic are not read and are null.
+     * The connection options; without {@code withTopic} (a catalog's connection), project and topic
+     * are not read and are null.
      */
     public static ConnectionOptions connectionOptions(ReadableConfig config, boolean withTopic) {
         String endpoint = required(config, ENDPOINT);

@@ -134,7 +134,10 @@ class DataHubTypeMappingTest {
     void theDefaultRowMatchesBothWays() {
         RowType row = defaultRow(SCHEMA);
         for (Access access : Access.values()) {
-            assertThatCode(() -> DataHubTypeMapping.validate("t", tuple(SCHEMA), row, false, access))
+            assertThatCode(
+                            () ->
+                                    DataHubTypeMapping.validate(
+                                            "t", tuple(SCHEMA), row, false, access))
                     .doesNotThrowAnyException();
         }
     }
@@ -148,7 +151,10 @@ class DataHubTypeMappingTest {
                         "f_string", DataTypes.VARCHAR(20),
                         "f_timestamp", DataTypes.TIMESTAMP(3));
         for (Access access : Access.values()) {
-            assertThatCode(() -> DataHubTypeMapping.validate("t", tuple(SCHEMA), row, false, access))
+            assertThatCode(
+                            () ->
+                                    DataHubTypeMapping.validate(
+                                            "t", tuple(SCHEMA), row, false, access))
                     .doesNotThrowAnyException();
         }
         // A source may read a subset of the fields; its NOT NULL column reads a NOT NULL field.
@@ -174,40 +180,61 @@ class DataHubTypeMappingTest {
                         "missing", DataTypes.STRING(),
                         "F_Tinyint", DataTypes.TINYINT());
         assertThatThrownBy(
-                        () -> DataHubTypeMapping.validate("`c`.`d`.`t`", tuple(SCHEMA), row, false, Access.SINK))
+                        () ->
+                                DataHubTypeMapping.validate(
+                                        "`c`.`d`.`t`", tuple(SCHEMA), row, false, Access.SINK))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("Table `c`.`d`.`t` does not match topic 'p.t'")
-                .hasMessageContaining("column 'f_tinyint' INT vs field 'f_tinyint' TINYINT: incompatible types; use TINYINT")
+                .hasMessageContaining(
+                        "column 'f_tinyint' INT vs field 'f_tinyint' TINYINT: incompatible types;"
+                                + " use TINYINT")
                 .hasMessageContaining(
                         "column 'f_bigint' BIGINT vs field 'f_bigint' BIGINT NOT NULL: a nullable"
                                 + " column cannot be written to a NOT NULL field")
-                .hasMessageContaining("column 'f_string' BYTES vs field 'f_string' STRING: incompatible types; use STRING")
+                .hasMessageContaining(
+                        "column 'f_string' BYTES vs field 'f_string' STRING: incompatible types;"
+                                + " use STRING")
                 .hasMessageContaining(
                         "column 'f_timestamp' DATE vs field 'f_timestamp' TIMESTAMP: incompatible"
                                 + " types; use TIMESTAMP_LTZ(6) or TIMESTAMP(6)")
                 .hasMessageContaining("column 'missing' STRING has no field in the topic")
-                .hasMessageContaining("columns 'f_tinyint' and 'F_Tinyint' both map to field 'f_tinyint'");
+                .hasMessageContaining(
+                        "columns 'f_tinyint' and 'F_Tinyint' both map to field 'f_tinyint'");
     }
 
     @Test
     void nullabilityPerDirection() {
-        RowType notNullColumn = row("f_string", DataTypes.STRING().notNull(), "f_bigint", DataTypes.BIGINT().notNull());
+        RowType notNullColumn =
+                row(
+                        "f_string",
+                        DataTypes.STRING().notNull(),
+                        "f_bigint",
+                        DataTypes.BIGINT().notNull());
         assertThatThrownBy(
-                        () -> DataHubTypeMapping.validate("t", tuple(SCHEMA), notNullColumn, false, Access.SOURCE))
+                        () ->
+                                DataHubTypeMapping.validate(
+                                        "t", tuple(SCHEMA), notNullColumn, false, Access.SOURCE))
                 .hasMessageContaining(
                         "column 'f_string' STRING NOT NULL vs field 'f_string' STRING: a NOT NULL"
                                 + " column cannot read a nullable field");
         // Writing NOT NULL values into a nullable field is fine.
         assertThatCode(
-                        () -> DataHubTypeMapping.validate("t", tuple(SCHEMA), notNullColumn, false, Access.SINK))
+                        () ->
+                                DataHubTypeMapping.validate(
+                                        "t", tuple(SCHEMA), notNullColumn, false, Access.SINK))
                 .doesNotThrowAnyException();
         // A sink must cover every NOT NULL field.
         assertThatThrownBy(
                         () ->
                                 DataHubTypeMapping.validate(
-                                        "t", tuple(SCHEMA), row("f_string", DataTypes.STRING()), false, Access.SINK))
+                                        "t",
+                                        tuple(SCHEMA),
+                                        row("f_string", DataTypes.STRING()),
+                                        false,
+                                        Access.SINK))
                 .hasMessageContaining(
-                        "field 'f_bigint' BIGINT NOT NULL has no column, so it would be written as NULL");
+                        "field 'f_bigint' BIGINT NOT NULL has no column, so it would be written as"
+                                + " NULL");
     }
 
     @Test
@@ -216,22 +243,38 @@ class DataHubTypeMappingTest {
             assertThatCode(
                             () ->
                                     DataHubTypeMapping.validate(
-                                            "t", BLOB, row("payload", DataTypes.BYTES()), false, access))
+                                            "t",
+                                            BLOB,
+                                            row("payload", DataTypes.BYTES()),
+                                            false,
+                                            access))
                     .doesNotThrowAnyException();
             assertThatCode(
                             () ->
                                     DataHubTypeMapping.validate(
-                                            "t", BLOB, row("a", DataTypes.INT(), "b", DataTypes.STRING()), true, access))
+                                            "t",
+                                            BLOB,
+                                            row("a", DataTypes.INT(), "b", DataTypes.STRING()),
+                                            true,
+                                            access))
                     .doesNotThrowAnyException();
             assertThatThrownBy(
                             () ->
                                     DataHubTypeMapping.validate(
-                                            "t", BLOB, row("a", DataTypes.INT(), "b", DataTypes.STRING()), false, access))
+                                            "t",
+                                            BLOB,
+                                            row("a", DataTypes.INT(), "b", DataTypes.STRING()),
+                                            false,
+                                            access))
                     .isInstanceOf(ValidationException.class)
-                    .hasMessageContaining("a BLOB topic needs 'format' (e.g. 'json', 'raw') or exactly one BYTES column")
+                    .hasMessageContaining(
+                            "a BLOB topic needs 'format' (e.g. 'json', 'raw') or exactly one BYTES"
+                                    + " column")
                     .hasMessageContaining("ROW<`a` INT, `b` STRING>");
             assertThatThrownBy(
-                            () -> DataHubTypeMapping.validate("t", tuple(SCHEMA), defaultRow(SCHEMA), true, access))
+                            () ->
+                                    DataHubTypeMapping.validate(
+                                            "t", tuple(SCHEMA), defaultRow(SCHEMA), true, access))
                     .hasMessageContaining("'format' is only for BLOB topics");
         }
     }
