@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Opens the built shaded jar (system property {@code shaded.jar}, set by the pom) and checks what
  * it contains: every class under the project's package (multi-release {@code META-INF/versions/*}
- * classes included), no Flink class, no native library, the factory service entries, and a
- * NOTICE naming each bundled artifact.
+ * classes included), no Flink class, no native library, the factory service entries, and a NOTICE
+ * naming each bundled artifact.
  */
 class PackagingITCase {
 
