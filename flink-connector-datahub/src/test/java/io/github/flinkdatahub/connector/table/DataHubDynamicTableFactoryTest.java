@@ -184,6 +184,9 @@ class DataHubDynamicTableFactoryTest {
             delimiter = '|',
             value = {
                 "missing endpoint|endpoint||Missing required options|endpoint",
+                "missing project|project||Missing required options|project",
+                "missing topic|topic||Missing required options|topic",
+                "blank topic|topic|'  '|Missing required option 'topic'|",
                 "bad endpoint scheme|endpoint|ftp://host|'endpoint' (or 'endPoint')|http or https",
                 "unknown option|scan.no-such-option|1|Unsupported options|scan.no-such-option",
                 "bad protocol|protocol|xml|protocol|[pb, json]",
@@ -394,6 +397,14 @@ class DataHubDynamicTableFactoryTest {
                 source(options("retry.timeout", "1 min", "retry.interval", "30 s")).connection();
         assertThat(slow.maxBackoff()).isEqualTo(Duration.ofSeconds(30));
         assertThat(slow.maxRetries()).isEqualTo(2);
+    }
+
+    @Test
+    void catalogTableOptionsAreAcceptedAndIgnored() {
+        // SHOW CREATE TABLE of a catalog table prints them; the DDL must run again as it is.
+        DataHubDynamicTableSource source = source(options("shard-count", "4", "lifecycle", "3"));
+        assertThat(source.options()).isEqualTo(source(options()).options());
+        assertThat(source.connection()).isEqualTo(source(options()).connection());
     }
 
     @Test
