@@ -25,12 +25,8 @@ import io.github.flinkdatahub.connector.client.ResourceNotFoundException;
 import io.github.flinkdatahub.connector.client.TopicInfo;
 import io.github.flinkdatahub.connector.table.DataHubDynamicTableFactory;
 
-import org.apache.flink.table.catalog.AbstractCatalog;
 import org.apache.flink.table.catalog.CatalogBaseTable;
 import org.apache.flink.table.catalog.CatalogDatabase;
-import org.apache.flink.table.catalog.CatalogFunction;
-import org.apache.flink.table.catalog.CatalogPartition;
-import org.apache.flink.table.catalog.CatalogPartitionSpec;
 import org.apache.flink.table.catalog.ObjectPath;
 import org.apache.flink.table.catalog.ResolvedCatalogTable;
 import org.apache.flink.table.catalog.TableChange;
@@ -38,14 +34,8 @@ import org.apache.flink.table.catalog.exceptions.CatalogException;
 import org.apache.flink.table.catalog.exceptions.DatabaseAlreadyExistException;
 import org.apache.flink.table.catalog.exceptions.DatabaseNotEmptyException;
 import org.apache.flink.table.catalog.exceptions.DatabaseNotExistException;
-import org.apache.flink.table.catalog.exceptions.FunctionNotExistException;
-import org.apache.flink.table.catalog.exceptions.PartitionNotExistException;
 import org.apache.flink.table.catalog.exceptions.TableAlreadyExistException;
 import org.apache.flink.table.catalog.exceptions.TableNotExistException;
-import org.apache.flink.table.catalog.exceptions.TableNotPartitionedException;
-import org.apache.flink.table.catalog.stats.CatalogColumnStatistics;
-import org.apache.flink.table.catalog.stats.CatalogTableStatistics;
-import org.apache.flink.table.expressions.Expression;
 import org.apache.flink.table.factories.Factory;
 
 import java.util.List;
@@ -68,7 +58,7 @@ import java.util.Optional;
  * #getFactory()} hands the planner a table factory bound to this catalog's connection. Errors carry
  * the service's messages, which never contain credentials.
  */
-public class DataHubCatalog extends AbstractCatalog {
+public class DataHubCatalog extends DataHubCatalogBase {
 
     private final String endpoint;
     private final Map<String, String> connectionOptions;
@@ -261,6 +251,7 @@ public class DataHubCatalog extends AbstractCatalog {
     }
 
     /** The topic, or a TableNotExistException. */
+    @Override
     TopicInfo topic(ObjectPath path) throws TableNotExistException {
         try {
             return client().getTopic(path.getDatabaseName(), path.getObjectName());
@@ -371,155 +362,5 @@ public class DataHubCatalog extends AbstractCatalog {
             throw e;
         }
         new TopicAlteration(topic).changes(changes).apply(client(), this::failure);
-    }
-
-    // ------------------------------------------------------------------ not in DataHub
-
-    @Override
-    public List<CatalogPartitionSpec> listPartitions(ObjectPath path)
-            throws TableNotExistException, TableNotPartitionedException {
-        topic(path);
-        throw new TableNotPartitionedException(getName(), path);
-    }
-
-    @Override
-    public List<CatalogPartitionSpec> listPartitions(ObjectPath path, CatalogPartitionSpec spec)
-            throws TableNotExistException, TableNotPartitionedException {
-        return listPartitions(path);
-    }
-
-    @Override
-    public List<CatalogPartitionSpec> listPartitionsByFilter(
-            ObjectPath path, List<Expression> filters)
-            throws TableNotExistException, TableNotPartitionedException {
-        return listPartitions(path);
-    }
-
-    @Override
-    public CatalogPartition getPartition(ObjectPath path, CatalogPartitionSpec spec)
-            throws PartitionNotExistException {
-        throw new PartitionNotExistException(getName(), path, spec);
-    }
-
-    @Override
-    public boolean partitionExists(ObjectPath path, CatalogPartitionSpec spec) {
-        return false;
-    }
-
-    @Override
-    public void createPartition(
-            ObjectPath path,
-            CatalogPartitionSpec spec,
-            CatalogPartition partition,
-            boolean ignoreIfExists)
-            throws TableNotPartitionedException {
-        throw new TableNotPartitionedException(getName(), path);
-    }
-
-    @Override
-    public void dropPartition(ObjectPath path, CatalogPartitionSpec spec, boolean ignoreIfNotExists)
-            throws PartitionNotExistException {
-        throw new PartitionNotExistException(getName(), path, spec);
-    }
-
-    @Override
-    public void alterPartition(
-            ObjectPath path,
-            CatalogPartitionSpec spec,
-            CatalogPartition newPartition,
-            boolean ignoreIfNotExists)
-            throws PartitionNotExistException {
-        throw new PartitionNotExistException(getName(), path, spec);
-    }
-
-    @Override
-    public List<String> listFunctions(String database) throws DatabaseNotExistException {
-        if (!databaseExists(database)) {
-            throw new DatabaseNotExistException(getName(), database);
-        }
-        return List.of();
-    }
-
-    @Override
-    public CatalogFunction getFunction(ObjectPath path) throws FunctionNotExistException {
-        throw new FunctionNotExistException(getName(), path);
-    }
-
-    @Override
-    public boolean functionExists(ObjectPath path) {
-        return false;
-    }
-
-    @Override
-    public void createFunction(ObjectPath path, CatalogFunction function, boolean ignoreIfExists) {
-        throw new CatalogException(
-                "The DataHub catalog cannot store functions; create a temporary function.");
-    }
-
-    @Override
-    public void alterFunction(
-            ObjectPath path, CatalogFunction newFunction, boolean ignoreIfNotExists)
-            throws FunctionNotExistException {
-        throw new FunctionNotExistException(getName(), path);
-    }
-
-    @Override
-    public void dropFunction(ObjectPath path, boolean ignoreIfNotExists)
-            throws FunctionNotExistException {
-        if (!ignoreIfNotExists) {
-            throw new FunctionNotExistException(getName(), path);
-        }
-    }
-
-    @Override
-    public CatalogTableStatistics getTableStatistics(ObjectPath path) {
-        return CatalogTableStatistics.UNKNOWN;
-    }
-
-    @Override
-    public CatalogColumnStatistics getTableColumnStatistics(ObjectPath path) {
-        return CatalogColumnStatistics.UNKNOWN;
-    }
-
-    @Override
-    public CatalogTableStatistics getPartitionStatistics(
-            ObjectPath path, CatalogPartitionSpec spec) {
-        return CatalogTableStatistics.UNKNOWN;
-    }
-
-    @Override
-    public CatalogColumnStatistics getPartitionColumnStatistics(
-            ObjectPath path, CatalogPartitionSpec spec) {
-        return CatalogColumnStatistics.UNKNOWN;
-    }
-
-    @Override
-    public void alterTableStatistics(
-            ObjectPath path, CatalogTableStatistics stats, boolean ignoreIfNotExists) {
-        throw new CatalogException("The DataHub catalog does not store statistics.");
-    }
-
-    @Override
-    public void alterTableColumnStatistics(
-            ObjectPath path, CatalogColumnStatistics stats, boolean ignoreIfNotExists) {
-        throw new CatalogException("The DataHub catalog does not store statistics.");
-    }
-
-    @Override
-    public void alterPartitionStatistics(
-            ObjectPath path,
-            CatalogPartitionSpec spec,
-            CatalogTableStatistics stats,
-            boolean ignoreIfNotExists) {
-        throw new CatalogException("The DataHub catalog does not store statistics.");
-    }
-
-    @Override
-    public void alterPartitionColumnStatistics(
-            ObjectPath path,
-            CatalogPartitionSpec spec,
-            CatalogColumnStatistics stats,
-            boolean ignoreIfNotExists) {
-        throw new CatalogException("The DataHub catalog does not store statistics.");
     }
 }

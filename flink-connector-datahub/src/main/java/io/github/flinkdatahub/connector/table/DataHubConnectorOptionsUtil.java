@@ -27,20 +27,13 @@ import org.apache.flink.table.factories.FactoryUtil;
 
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.github.flinkdatahub.connector.table.DataHubConnectorOptions.*;
 
@@ -51,14 +44,6 @@ import static io.github.flinkdatahub.connector.table.DataHubConnectorOptions.*;
  * values. Secret values never appear in a message.
  */
 public final class DataHubConnectorOptionsUtil {
-
-    /** The commercial connector's 'yyyy-MM-dd HH:mm:ss' (24-hour clock, strict). */
-    static final DateTimeFormatter COMMERCIAL_TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT)
-                    .withResolverStyle(ResolverStyle.STRICT);
-
-    private static final Pattern SEQUENCE_ENTRY =
-            Pattern.compile("\\s*shard\\s*:\\s*(\\d{1,9})\\s*,\\s*sequence\\s*:\\s*(\\d+)\\s*");
 
     /** The service's limit on records per GetRecords call. */
     static final int MAX_RECORDS_PER_FETCH = 1000;
@@ -174,8 +159,10 @@ public final class DataHubConnectorOptionsUtil {
         String subscription = blankToNull(config.get(SCAN_SUBSCRIPTION_ID));
 
         Long startMillis =
-                timestamp(config, SCAN_STARTUP_TIMESTAMP_MILLIS, SCAN_STARTUP_TIMESTAMP, zone);
-        SortedMap<String, Long> startSequences = sequences(config, SCAN_STARTUP_SPECIFIC_SEQUENCES);
+                StartStopPositions.timestamp(
+                        config, SCAN_STARTUP_TIMESTAMP_MILLIS, SCAN_STARTUP_TIMESTAMP, zone);
+        SortedMap<String, Long> startSequences =
+                StartStopPositions.sequences(config, SCAN_STARTUP_SPECIFIC_SEQUENCES);
         Optional<ScanStartupMode> explicitStart = config.getOptional(SCAN_STARTUP_MODE);
         ScanStartupMode start;
         if (explicitStart.isPresent()) {
@@ -193,7 +180,7 @@ public final class DataHubConnectorOptionsUtil {
             startMillis = null; // the commercial "-1 = latest"
         }
         startMillis =
-                onlyFor(
+                StartStopPositions.onlyFor(
                         start == ScanStartupMode.TIMESTAMP,
                         startMillis,
                         SCAN_STARTUP_MODE,
@@ -202,7 +189,7 @@ public final class DataHubConnectorOptionsUtil {
                         SCAN_STARTUP_TIMESTAMP_MILLIS,
                         SCAN_STARTUP_TIMESTAMP);
         startSequences =
-                onlyFor(
+                StartStopPositions.onlyFor(
                         start == ScanStartupMode.SPECIFIC_SEQUENCES,
                         startSequences,
                         SCAN_STARTUP_MODE,
@@ -226,8 +213,10 @@ public final class DataHubConnectorOptionsUtil {
         }
 
         Long stopMillis =
-                timestamp(config, SCAN_BOUNDED_TIMESTAMP_MILLIS, SCAN_BOUNDED_TIMESTAMP, zone);
-        SortedMap<String, Long> stopSequences = sequences(config, SCAN_BOUNDED_SPECIFIC_SEQUENCES);
+                StartStopPositions.timestamp(
+                        config, SCAN_BOUNDED_TIMESTAMP_MILLIS, SCAN_BOUNDED_TIMESTAMP, zone);
+        SortedMap<String, Long> stopSequences =
+                StartStopPositions.sequences(config, SCAN_BOUNDED_SPECIFIC_SEQUENCES);
         Optional<ScanBoundedMode> explicitStop = config.getOptional(SCAN_BOUNDED_MODE);
         ScanBoundedMode stop;
         if (explicitStop.isPresent()) {
@@ -240,7 +229,7 @@ public final class DataHubConnectorOptionsUtil {
             stop = ScanBoundedMode.UNBOUNDED;
         }
         stopMillis =
-                onlyFor(
+                StartStopPositions.onlyFor(
                         stop == ScanBoundedMode.TIMESTAMP,
                         stopMillis,
                         SCAN_BOUNDED_MODE,
@@ -249,7 +238,7 @@ public final class DataHubConnectorOptionsUtil {
                         SCAN_BOUNDED_TIMESTAMP_MILLIS,
                         SCAN_BOUNDED_TIMESTAMP);
         stopSequences =
-                onlyFor(
+                StartStopPositions.onlyFor(
                         stop == ScanBoundedMode.SPECIFIC_SEQUENCES,
                         stopSequences,
                         SCAN_BOUNDED_MODE,
@@ -314,117 +303,6 @@ public final class DataHubConnectorOptionsUtil {
                 config.get(SCAN_LENGTH_CHECK),
                 zone,
                 parallelism(config, FactoryUtil.SOURCE_PARALLELISM));
-    }
-
-    /**
-     * Returns {@code value} when the mode uses it; fails when the mode needs it and it is missing,
-     * or when it is set for a mode that would ignore it.
-     */
-    private static <T> T onlyFor(
-            boolean modeUsesIt,
-            T value,
-            ConfigOption<?> modeOption,
-            Object mode,
-            String modeValue,
-            ConfigOption<?>... valueOptions) {
-        boolean present = value != null && !(value instanceof SortedMap<?, ?> m && m.isEmpty());
-        List<String> names = new ArrayList<>();
-        for (ConfigOption<?> option : valueOptions) {
-            names.add(describe(option));
-        }
-        String valueNames = String.join(" or ", names);
-        if (modeUsesIt && !present) {
-            throw new ValidationException(
-                    String.format("%s = '%s' needs %s.", modeOption.key(), modeValue, valueNames));
-        }
-        if (!modeUsesIt && present) {
-            throw new ValidationException(
-                    String.format(
-                            "%s is only used with %s = '%s', but the mode is '%s'.",
-                            valueNames, modeOption.key(), modeValue, mode));
-        }
-        return value;
-    }
-
-    /** Epoch millis from the millis option, else from the 'yyyy-MM-dd HH:mm:ss' option. */
-    private static Long timestamp(
-            ReadableConfig config,
-            ConfigOption<Long> millisOption,
-            ConfigOption<String> textOption,
-            ZoneId zone) {
-        Optional<Long> millis = config.getOptional(millisOption);
-        if (millis.isPresent()) {
-            long value = millis.get();
-            if (value < -1) {
-                throw new ValidationException(
-                        String.format(
-                                "%s must be >= 0 (epoch milliseconds) but was %d.",
-                                describe(millisOption), value));
-            }
-            return value;
-        }
-        String text = blankToNull(config.get(textOption));
-        return text == null ? null : parseCommercialTime(text, zone, textOption);
-    }
-
-    /** Parses 'yyyy-MM-dd HH:mm:ss' in the zone to epoch milliseconds. */
-    static long parseCommercialTime(String text, ZoneId zone, ConfigOption<String> option) {
-        try {
-            return LocalDateTime.parse(text.trim(), COMMERCIAL_TIME)
-                    .atZone(zone)
-                    .toInstant()
-                    .toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(
-                    String.format(
-                            "Invalid value '%s' for %s; expected 'yyyy-MM-dd HH:mm:ss' (24-hour"
-                                    + " clock) in %s (%s), e.g. '2026-01-31 23:59:00'.",
-                            text, describe(option), describe(TIME_ZONE), zone));
-        }
-    }
-
-    /** Parses 'shard:0,sequence:42;shard:1,sequence:7'; empty when the option is not set. */
-    static SortedMap<String, Long> sequences(ReadableConfig config, ConfigOption<String> option) {
-        SortedMap<String, Long> result = new TreeMap<>();
-        String text = blankToNull(config.get(option));
-        if (text == null) {
-            return result;
-        }
-        for (String entry : text.split(";")) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            Matcher m = SEQUENCE_ENTRY.matcher(entry);
-            if (!m.matches()) {
-                throw new ValidationException(
-                        String.format(
-                                "Invalid entry '%s' in %s; expected 'shard:<id>,sequence:<n>'"
-                                        + " entries separated by ';', e.g."
-                                        + " 'shard:0,sequence:42;shard:1,sequence:7'.",
-                                entry.trim(), describe(option)));
-            }
-            String shard = String.valueOf(Long.parseLong(m.group(1)));
-            long sequence;
-            try {
-                sequence = Long.parseLong(m.group(2));
-            } catch (NumberFormatException e) {
-                throw new ValidationException(
-                        String.format(
-                                "Sequence '%s' of shard %s in %s is larger than %d.",
-                                m.group(2), shard, describe(option), Long.MAX_VALUE));
-            }
-            if (result.put(shard, sequence) != null) {
-                throw new ValidationException(
-                        String.format("Shard %s appears twice in %s.", shard, describe(option)));
-            }
-        }
-        if (result.isEmpty()) {
-            throw new ValidationException(
-                    String.format(
-                            "%s has no entries; expected e.g. 'shard:0,sequence:42'.",
-                            describe(option)));
-        }
-        return result;
     }
 
     // ------------------------------------------------------------------ sink
@@ -554,7 +432,7 @@ public final class DataHubConnectorOptionsUtil {
         }
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 }
