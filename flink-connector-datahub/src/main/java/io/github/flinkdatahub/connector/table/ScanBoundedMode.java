@@ -1,0 +1,68 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.connector.table;
+
+import org.apache.flink.configuration.DescribedEnum;
+import org.apache.flink.configuration.description.InlineElement;
+
+import static org.apache.flink.configuration.description.TextElement.text;
+
+/** Where a bounded scan stops (`scan.bounded.mode`). */
+public enum ScanBoundedMode implements DescribedEnum {
+    UNBOUNDED("unbounded", "Never stop (streaming)."),
+    LATEST("latest", "Stop at the latest record of each shard as seen when the job starts."),
+    TIMESTAMP(
+            "timestamp",
+            "Stop before the first record stored after 'scan.bounded.timestamp-millis'."),
+    SPECIFIC_SEQUENCES(
+            "specific-sequences",
+            "Stop after the sequences in 'scan.bounded.specific-sequences' (inclusive); other"
+                    + " shards are read to their latest record.");
+
+    private final String value;
+    private final InlineElement description;
+
+    ScanBoundedMode(String value, String description) {
+        this.value = value;
+        this.description = text(description);
+    }
+
+    /** The value as written in a WITH clause. */
+    public String value() {
+        return value;
+    }
+
+    /** The allowed values, for error messages. */
+    static String allowed() {
+        StringBuilder b = new StringBuilder();
+        for (ScanBoundedMode v : values()) {
+            b.append(b.length() == 0 ? "" : ", ").append('\'').append(v.value).append('\'');
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        // Flink matches enum option values against toString(), case-insensitively.
+        return value;
+    }
+
+    @Override
+    public InlineElement getDescription() {
+        return description;
+    }
+}

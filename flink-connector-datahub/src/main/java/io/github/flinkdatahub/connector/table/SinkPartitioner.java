@@ -1,0 +1,65 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.connector.table;
+
+import org.apache.flink.configuration.DescribedEnum;
+import org.apache.flink.configuration.description.InlineElement;
+
+import static org.apache.flink.configuration.description.TextElement.text;
+
+/** How the sink routes rows to shards (`sink.partitioner`). */
+public enum SinkPartitioner implements DescribedEnum {
+    ROUND_ROBIN("round-robin", "Spread rows over all active shards."),
+    HASH("hash", "Rows with equal 'sink.hash-fields' values go to the same shard."),
+    PARTITION_KEY(
+            "partition-key",
+            "Route by the 'partition-key' metadata column (MD5, as the service does)."),
+    FIXED("fixed", "Each sink subtask writes to one shard (subtask index modulo the shard count).");
+
+    private final String value;
+    private final InlineElement description;
+
+    SinkPartitioner(String value, String description) {
+        this.value = value;
+        this.description = text(description);
+    }
+
+    /** The value as written in a WITH clause. */
+    public String value() {
+        return value;
+    }
+
+    /** The allowed values, for error messages. */
+    static String allowed() {
+        StringBuilder b = new StringBuilder();
+        for (SinkPartitioner v : values()) {
+            b.append(b.length() == 0 ? "" : ", ").append('\'').append(v.value).append('\'');
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        // Flink matches enum option values against toString(), case-insensitively.
+        return value;
+    }
+
+    @Override
+    public InlineElement getDescription() {
+        return description;
+    }
+}
