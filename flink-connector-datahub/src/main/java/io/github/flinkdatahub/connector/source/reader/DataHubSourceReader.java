@@ -63,6 +63,7 @@ public final class DataHubSourceReader<T>
     private final Map<Long, Map<String, long[]>> pendingCommits = new HashMap<>();
 
     private final SubscriptionCommitter committer;
+    private final DataHubSourceMetrics metrics;
 
     private DataHubSourceReader(
             DataHubSourceConfig config,
@@ -76,6 +77,7 @@ public final class DataHubSourceReader<T>
                 context);
         this.config = config;
         this.deserializer = deserializer;
+        this.metrics = metrics;
         this.committer =
                 config.subscriptionId() == null
                         ? null
@@ -215,6 +217,11 @@ public final class DataHubSourceReader<T>
                 committer.close();
             }
         }
+    }
+
+    /** The metrics (for tests). */
+    DataHubSourceMetrics metrics() {
+        return metrics;
     }
 
     /** The ids of finished splits still kept in state (for tests). */
