@@ -54,6 +54,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The source in a MiniCluster against the emulator: bounded reads, resharding, faults, offsets. */
 class DataHubSourceITCase {
 
+    /**
+     * Records per key and phase in the split/merge test: 30 by default (seconds); a soak run sets
+     * e.g. {@code -Ddatahub.source.soak.perKey=20000}.
+     */
+    private static final int SOAK_PER_KEY = Integer.getInteger("datahub.source.soak.perKey", 30);
+
     private static final ManualClock CLOCK = new ManualClock(Instant.now());
 
     @RegisterExtension
@@ -153,13 +159,14 @@ class DataHubSourceITCase {
     void splitAndMergeWhileReadingKeepsEveryRecordOnceAndPerKeyOrder() throws Exception {
         String topic = fixture.createTopic(2);
         int keys = 8;
+        int perKeyAndPhase = SOAK_PER_KEY;
         AtomicInteger[] next = new AtomicInteger[keys];
         for (int k = 0; k < keys; k++) {
             next[k] = new AtomicInteger();
         }
-        fixture.writeKeyed(topic, keyed(keys, next, 30));
+        fixture.writeKeyed(topic, keyed(keys, next, perKeyAndPhase));
         StreamExecutionEnvironment env = env(1, 200);
-        int total = keys * 30 * 3;
+        int total = keys * perKeyAndPhase * 3;
         List<String> got = new ArrayList<>();
         try (CloseableIterator<String> it =
                 env.fromSource(
@@ -167,22 +174,22 @@ class DataHubSourceITCase {
                                 WatermarkStrategy.noWatermarks(),
                                 "datahub")
                         .executeAndCollect()) {
-            while (got.size() < 60) {
+            while (got.size() < total / 12) { // part of the first phase
                 got.add(it.next());
             }
             CLOCK.advance(Duration.ofSeconds(6)); // the emulator's split/merge rate limit
             fixture.client().splitShard(fixture.project(), topic, "0");
             fixture.client().waitForShardsReady(fixture.project(), topic, Duration.ofSeconds(30));
-            fixture.writeKeyed(topic, keyed(keys, next, 30));
+            fixture.writeKeyed(topic, keyed(keys, next, perKeyAndPhase));
             CLOCK.advance(Duration.ofSeconds(6));
             fixture.client().mergeShard(fixture.project(), topic, "2", "3");
             fixture.client().waitForShardsReady(fixture.project(), topic, Duration.ofSeconds(30));
-            fixture.writeKeyed(topic, keyed(keys, next, 30));
+            fixture.writeKeyed(topic, keyed(keys, next, perKeyAndPhase));
             while (got.size() < total) {
                 got.add(it.next());
             }
         }
-        assertExactlyOnceInKeyOrder(got, keys, 90);
+        assertExactlyOnceInKeyOrder(got, keys, perKeyAndPhase * 3);
     }
 
     private static List<String> keyed(int keys, AtomicInteger[] next, int perKey) {

@@ -57,7 +57,7 @@ import java.util.concurrent.atomic.LongAdder;
  * the source at parallelism 1 and (3) at parallelism 4, bounded by {@code
  * StoppingPosition.latest()}, into a discarding sink. For the source it prints the rate including
  * the job's start (a fresh local MiniCluster per run) and the steady rate from the first record to
- * the job's end; the ratio uses the steady rate.
+ * the job's end; the ratios compare the steady rate with the loop of the same parallelism.
  *
  * <p>Run: {@code ./mvnw -pl flink-connector-datahub -am -Psource-benchmark process-test-classes
  * -Dbench.records=1000000 -Dbench.rounds=2} (see {@code docs/source.md}).
@@ -107,16 +107,20 @@ public final class SourceBenchmark {
                         SHARDS,
                         (System.nanoTime() - t0) / 1e9);
                 System.out.println(
-                        "round | plain loop rec/s (MB/s) | source p=1: with job start, steady"
-                            + " (ratio of steady) | source p=4: with job start, steady (ratio)");
+                        "rates in records/s (MB/s); source: including job start / steady;"
+                                + " ratio = source steady / plain loop");
+                System.out.println(
+                        "round | loop, 1 thread | source p=1            | ratio"
+                                + " | loop, 4 threads | source p=4            | ratio");
                 for (int round = 1; round <= rounds; round++) {
                     double plain = plainLoop(client, records);
                     double[] p1 = source(config, 1, records);
+                    double threaded = threadedLoop(config, records);
                     double[] p4 = source(config, 4, records);
                     System.out.printf(
                             Locale.ROOT,
-                            "%5d | %,9.0f (%5.1f) | %,9.0f, %,9.0f (%5.1f) %.2f"
-                                    + " | %,9.0f, %,9.0f (%5.1f) %.2f%n",
+                            "%5d | %,7.0f (%5.1f) | %,7.0f / %,7.0f (%5.1f) | %.2f"
+                                    + " | %,7.0f (%5.1f)  | %,7.0f / %,7.0f (%5.1f) | %.2f%n",
                             round,
                             plain,
                             mb(plain),
@@ -124,10 +128,12 @@ public final class SourceBenchmark {
                             p1[1],
                             mb(p1[1]),
                             p1[1] / plain,
+                            threaded,
+                            mb(threaded),
                             p4[0],
                             p4[1],
                             mb(p4[1]),
-                            p4[1] / plain);
+                            p4[1] / threaded);
                 }
             }
         }
@@ -228,6 +234,52 @@ public final class SourceBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         if (read != records || checksum == 0) {
             throw new IllegalStateException("plain loop read " + read + " of " + records);
+        }
+        return read / seconds;
+    }
+
+    /** One thread per shard, each a sequential GetRecords loop: the client's parallel rate. */
+    private static double threadedLoop(DataHubClientConfig config, int records) throws Exception {
+        long start = System.nanoTime();
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(SHARDS);
+        List<java.util.concurrent.Future<Long>> counts = new ArrayList<>();
+        for (int s = 0; s < SHARDS; s++) {
+            String shard = Integer.toString(s);
+            counts.add(
+                    pool.submit(
+                            () -> {
+                                try (DataHubClient c = DataHubClient.create(config)) {
+                                    String cursor =
+                                            c.getCursor(PROJECT, TOPIC, shard, CursorType.OLDEST)
+                                                    .cursor();
+                                    long n = 0;
+                                    long checksum = 0;
+                                    while (true) {
+                                        GetRecordsResult r =
+                                                c.getRecords(
+                                                        PROJECT, TOPIC, shard, cursor, 1000,
+                                                        SCHEMA);
+                                        if (r.records().isEmpty()) {
+                                            return checksum == -1 ? -1 : n;
+                                        }
+                                        for (ReadRecord rec : r.records()) {
+                                            checksum += ((TupleRecord) rec.payload()).getLong(0);
+                                        }
+                                        n += r.recordCount();
+                                        cursor = r.nextCursor();
+                                    }
+                                }
+                            }));
+        }
+        long read = 0;
+        for (java.util.concurrent.Future<Long> f : counts) {
+            read += f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (read != records) {
+            throw new IllegalStateException("threaded loop read " + read + " of " + records);
         }
         return read / seconds;
     }

@@ -17,8 +17,6 @@
 package io.github.flinkdatahub.connector.source.reader;
 
 import io.github.flinkdatahub.connector.client.BlobRecord;
-import io.github.flinkdatahub.connector.client.CursorResult;
-import io.github.flinkdatahub.connector.client.CursorType;
 import io.github.flinkdatahub.connector.client.DataHubClient;
 import io.github.flinkdatahub.connector.client.DataHubDecodeException;
 import io.github.flinkdatahub.connector.client.DataHubException;
@@ -26,11 +24,9 @@ import io.github.flinkdatahub.connector.client.GetRecordsResult;
 import io.github.flinkdatahub.connector.client.InvalidCursorException;
 import io.github.flinkdatahub.connector.client.ReadRecord;
 import io.github.flinkdatahub.connector.client.RecordSchema;
-import io.github.flinkdatahub.connector.client.SeekOutOfRangeException;
 import io.github.flinkdatahub.connector.client.ShardSealedException;
 import io.github.flinkdatahub.connector.client.TupleRecord;
 import io.github.flinkdatahub.connector.source.DataHubSourceConfig;
-import io.github.flinkdatahub.connector.source.ExpiredPositionPolicy;
 import io.github.flinkdatahub.connector.source.metrics.DataHubSourceMetrics;
 import io.github.flinkdatahub.connector.source.split.DataHubShardSplit;
 
@@ -83,6 +79,7 @@ public final class DataHubShardSplitReader implements SplitReader<ReadRecord, Da
     private final DataHubSourceConfig config;
     private final DataHubClient client;
     private final DataHubSourceMetrics metrics;
+    private final ShardPositioner positioner;
     private final Map<String, ShardCursor> shards = new LinkedHashMap<>();
     private final Map<String, RecordSchema> schemas = new HashMap<>();
     private final Object wakeLock = new Object();
@@ -95,6 +92,7 @@ public final class DataHubShardSplitReader implements SplitReader<ReadRecord, Da
         this.config = config;
         this.client = client;
         this.metrics = metrics;
+        this.positioner = new ShardPositioner(config, client, metrics);
     }
 
     @Override
@@ -195,57 +193,9 @@ public final class DataHubShardSplitReader implements SplitReader<ReadRecord, Da
     /** Gets a cursor for the shard's next sequence; false when the shard is done or parked. */
     private boolean seek(ShardCursor s, RecordsBySplits.Builder<ReadRecord> out)
             throws IOException {
-        String project = config.project();
-        String topic = s.split.topic();
-        String shardId = s.split.shardId();
         try {
-            if (s.nextSequence < 0) {
-                CursorResult c = client.getCursor(project, topic, shardId, CursorType.OLDEST);
-                s.cursor = c.cursor();
-                s.nextSequence = c.sequence();
-                return true;
-            }
-            try {
-                s.cursor =
-                        client.getCursor(
-                                        project,
-                                        topic,
-                                        shardId,
-                                        CursorType.SEQUENCE,
-                                        s.nextSequence)
-                                .cursor();
-                return true;
-            } catch (SeekOutOfRangeException expired) {
-                CursorResult oldest = client.getCursor(project, topic, shardId, CursorType.OLDEST);
-                if (oldest.sequence() <= s.nextSequence) {
-                    throw expired; // not expired: beyond the tail, a genuine error
-                }
-                long skipped = oldest.sequence() - s.nextSequence;
-                if (config.expiredPositionPolicy() == ExpiredPositionPolicy.FAIL) {
-                    throw new IOException(
-                            "The position of shard "
-                                    + s.split.splitId()
-                                    + " (next sequence "
-                                    + s.nextSequence
-                                    + ") has expired; the oldest available sequence is "
-                                    + oldest.sequence()
-                                    + ". Use setExpiredPositionPolicy(EARLIEST) to continue"
-                                    + " from there, skipping "
-                                    + skipped
-                                    + " records.");
-                }
-                LOG.warn(
-                        "Position of shard {} (next sequence {}) has expired; continuing at the"
-                                + " oldest sequence {}, skipping {} records",
-                        s.split.splitId(),
-                        s.nextSequence,
-                        oldest.sequence(),
-                        skipped);
-                metrics.expiredSkipped(skipped);
-                s.cursor = oldest.cursor();
-                s.nextSequence = oldest.sequence();
-                return true;
-            }
+            positioner.position(s);
+            return true;
         } catch (ShardSealedException sealed) {
             finish(out, s);
             shards.remove(s.split.splitId());
