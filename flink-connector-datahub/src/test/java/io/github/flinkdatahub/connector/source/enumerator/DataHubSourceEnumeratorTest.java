@@ -318,4 +318,33 @@ class DataHubSourceEnumeratorTest {
         discover(ctx);
         return find(ctx, shardId).start();
     }
+
+    @Test
+    void boundedTimestampInThePastAlsoStopsAtTheLatestSequenceAtStart() {
+        write(hub, TOPIC, "0", "a", 4);
+        var ctx = context(1);
+        enumerator(
+                ctx,
+                builder(hub)
+                        .setStoppingPosition(StoppingPosition.timestamp(1000L))
+                        .build()
+                        .config(),
+                null);
+        ctx.triggerAllActions();
+        DataHubShardSplit zero = find(ctx, "0");
+        assertThat(zero.stopTimestamp()).hasValue(1000L);
+        assertThat(zero.stopSequence()).hasValue(3);
+
+        var future = context(1);
+        long inAnHour = System.currentTimeMillis() + 3_600_000L;
+        enumerator(
+                future,
+                builder(hub)
+                        .setStoppingPosition(StoppingPosition.timestamp(inAnHour))
+                        .build()
+                        .config(),
+                null);
+        future.triggerAllActions();
+        assertThat(find(future, "0").stopSequence()).as("records may still come").isEmpty();
+    }
 }

@@ -129,4 +129,27 @@ class DataHubShardSplitReaderTest {
         }
         assertThat(got).extracting(ReadRecord::sequence).containsExactly(0L);
     }
+
+    @Test
+    void pausedSplitsAreNotFetchedUntilResumed() throws Exception {
+        write(hub, TOPIC, "0", "a", 2);
+        write(hub, TOPIC, "1", "b", 2);
+        DataHubShardSplit s0 =
+                DataHubShardSplit.of(TOPIC, "0", ShardPosition.earliest(), List.of());
+        DataHubShardSplit s1 =
+                DataHubShardSplit.of(TOPIC, "1", ShardPosition.earliest(), List.of());
+        reader.handleSplitsChanges(new SplitsAddition<>(List.of(s0, s1)));
+        reader.pauseOrResumeSplits(List.of(s0), List.of());
+        List<ReadRecord> got = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            got.addAll(drain(reader.fetch()));
+        }
+        assertThat(got).extracting(ReadRecord::shardId).containsOnly("1").hasSize(2);
+        reader.pauseOrResumeSplits(List.of(), List.of(s0));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (got.size() < 4 && System.nanoTime() < deadline) {
+            got.addAll(drain(reader.fetch()));
+        }
+        assertThat(got).extracting(ReadRecord::shardId).containsExactly("1", "1", "0", "0");
+    }
 }

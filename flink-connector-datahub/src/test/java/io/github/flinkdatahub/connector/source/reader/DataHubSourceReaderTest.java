@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static io.github.flinkdatahub.connector.source.SourceTestUtils.PROJECT;
@@ -376,5 +377,73 @@ class DataHubSourceReaderTest {
         try (DataHubClient c = hub.client()) {
             return c.getOffsets(PROJECT, TOPIC, sub, List.of("0")).get("0");
         }
+    }
+
+    @Test
+    void stopTimestampEmitsRecordsUpToThatSystemTime() throws Exception {
+        write(hub, TOPIC, "0", "a", 10);
+        long stop = hub.records(PROJECT, TOPIC, "0").get(3).systemTime();
+        DataHubSourceReader<String> r =
+                reader(builder(hub).setRecordsPerFetch(4), new TestingReaderContext());
+        r.addSplits(
+                List.of(
+                        new DataHubShardSplit(
+                                TOPIC,
+                                "0",
+                                ShardPosition.earliest(),
+                                null,
+                                stop,
+                                List.of(),
+                                null,
+                                null,
+                                false)));
+        r.notifyNoMoreSplits();
+        TestingReaderOutput<String> out = new TestingReaderOutput<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        InputStatus status = InputStatus.MORE_AVAILABLE;
+        while (status != InputStatus.END_OF_INPUT && System.nanoTime() < deadline) {
+            status = r.pollNext(out);
+            if (status == InputStatus.NOTHING_AVAILABLE) {
+                r.isAvailable().get(5, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(status).isEqualTo(InputStatus.END_OF_INPUT);
+        assertThat(out.getEmittedRecords()).containsExactly("a-0", "a-1", "a-2", "a-3");
+    }
+
+    @Test
+    void subscriptionConflictWithFailPolicyFailsAtTheNextCheckpointNotification() throws Exception {
+        write(hub, TOPIC, "0", "a", 3);
+        String sub;
+        try (DataHubClient c = hub.client()) {
+            sub = c.createSubscription(PROJECT, TOPIC, "t");
+        }
+        DataHubSourceReader<String> r =
+                reader(
+                        builder(hub)
+                                .setSubscriptionId(sub)
+                                .setSubscriptionConflictPolicy(
+                                        io.github.flinkdatahub.connector.source
+                                                .SubscriptionConflictPolicy.FAIL),
+                        new TestingReaderContext());
+        r.addSplits(List.of(split("0", ShardPosition.earliest())));
+        TestingReaderOutput<String> out = new TestingReaderOutput<>();
+        pollUntil(r, out, 3);
+        awaitUntil(
+                () -> hub.callCount(FakeCall.OPEN_OFFSET_SESSION) == 1,
+                Duration.ofSeconds(10),
+                "session");
+        try (DataHubClient c = hub.client()) {
+            c.resetOffsets(PROJECT, TOPIC, sub, Map.of("0", SubscriptionOffset.forReset(0, 0)));
+        }
+        r.snapshotState(1);
+        r.notifyCheckpointComplete(1);
+        awaitUntil(
+                () -> r.metrics().count("subscriptionConflicts") == 1,
+                Duration.ofSeconds(10),
+                "conflict");
+        r.snapshotState(2);
+        assertThatThrownBy(() -> r.notifyCheckpointComplete(2))
+                .hasMessageContaining("Committing offsets to subscription " + sub + " failed");
     }
 }
