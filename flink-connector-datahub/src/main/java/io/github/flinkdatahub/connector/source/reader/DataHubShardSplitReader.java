@@ -27,6 +27,7 @@ import io.github.flinkdatahub.connector.client.RecordSchema;
 import io.github.flinkdatahub.connector.client.ShardSealedException;
 import io.github.flinkdatahub.connector.client.TupleRecord;
 import io.github.flinkdatahub.connector.source.DataHubSourceConfig;
+import io.github.flinkdatahub.connector.source.ExpiredPositionPolicy;
 import io.github.flinkdatahub.connector.source.metrics.DataHubSourceMetrics;
 import io.github.flinkdatahub.connector.source.split.DataHubShardSplit;
 
@@ -201,6 +202,10 @@ public final class DataHubShardSplitReader implements SplitReader<ReadRecord, Da
             shards.remove(s.split.splitId());
             return false;
         } catch (DataHubException e) {
+            if (isShardGone(e)) {
+                shardGone(s, e, out);
+                return false;
+            }
             if (!e.isRetryable()) {
                 throw new IOException("Cannot position shard " + s.split.splitId() + ": " + e, e);
             }
@@ -271,6 +276,10 @@ public final class DataHubShardSplitReader implements SplitReader<ReadRecord, Da
             shards.remove(splitId);
             return;
         }
+        if (error instanceof DataHubException e && isShardGone(e)) {
+            shardGone(s, e, out);
+            return;
+        }
         if (error instanceof InvalidCursorException && s.invalidCursorInARow++ < 3) {
             s.cursor = null; // re-seek by sequence (expired positions are handled there)
             return;
@@ -285,6 +294,36 @@ public final class DataHubShardSplitReader implements SplitReader<ReadRecord, Da
             return;
         }
         throw new IOException("Reading shard " + splitId + " failed: " + error, error);
+    }
+
+    private static boolean isShardGone(DataHubException e) {
+        return "NoSuchShard".equals(e.errorCode());
+    }
+
+    /**
+     * A restored shard that DataHub no longer lists (all its data expired): its remaining records
+     * are lost, which the expired-position policy decides about.
+     */
+    private void shardGone(
+            ShardCursor s, DataHubException e, RecordsBySplits.Builder<ReadRecord> out)
+            throws IOException {
+        if (config.expiredPositionPolicy() == ExpiredPositionPolicy.FAIL) {
+            throw new IOException(
+                    "Shard "
+                            + s.split.splitId()
+                            + " no longer exists (its data expired), so its position (next"
+                            + " sequence "
+                            + s.nextSequence
+                            + ") is lost. Use setExpiredPositionPolicy(EARLIEST) to skip it.",
+                    e);
+        }
+        LOG.warn(
+                "Shard {} no longer exists (its data expired); finishing its split at next"
+                        + " sequence {}",
+                s.split.splitId(),
+                s.nextSequence);
+        finish(out, s);
+        shards.remove(s.split.splitId());
     }
 
     private void park(ShardCursor s, DataHubException e) throws IOException {

@@ -446,4 +446,31 @@ class DataHubSourceReaderTest {
         assertThatThrownBy(() -> r.notifyCheckpointComplete(2))
                 .hasMessageContaining("Committing offsets to subscription " + sub + " failed");
     }
+
+    @Test
+    void aRestoredShardThatNoLongerExistsFollowsTheExpiredPolicy() throws Exception {
+        DataHubShardSplit gone = split("42", ShardPosition.atSequence(7));
+        DataHubSourceReader<String> failing = reader(builder(hub), new TestingReaderContext());
+        failing.addSplits(List.of(gone));
+        assertThatThrownBy(() -> pollUntil(failing, new TestingReaderOutput<>(), 1))
+                .hasStackTraceContaining("Shard t/42 no longer exists")
+                .hasStackTraceContaining("next sequence 7");
+
+        write(hub, TOPIC, "0", "a", 2);
+        TestingReaderContext ctx = new TestingReaderContext();
+        DataHubSourceReader<String> skipping =
+                reader(builder(hub).setExpiredPositionPolicy(ExpiredPositionPolicy.EARLIEST), ctx);
+        skipping.addSplits(List.of(gone, split("0", ShardPosition.earliest())));
+        TestingReaderOutput<String> out = new TestingReaderOutput<>();
+        pollUntil(skipping, out, 2);
+        awaitUntil(
+                () -> {
+                    pollQuietly(skipping, out);
+                    return !ctx.getSentEvents().isEmpty();
+                },
+                Duration.ofSeconds(10),
+                "the gone shard's split finishes");
+        assertThat(ctx.getSentEvents())
+                .containsExactly(new SplitsFinishedEvent(java.util.Set.of("t/42")));
+    }
 }
