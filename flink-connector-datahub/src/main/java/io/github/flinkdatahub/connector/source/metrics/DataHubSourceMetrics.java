@@ -16,6 +16,10 @@
 
 package io.github.flinkdatahub.connector.source.metrics;
 
+import io.github.flinkdatahub.connector.client.BlobRecord;
+import io.github.flinkdatahub.connector.client.ReadRecord;
+import io.github.flinkdatahub.connector.client.TupleRecord;
+
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
@@ -111,6 +115,20 @@ public final class DataHubSourceMetrics {
             }
         }
         return sum;
+    }
+
+    /** Payload bytes of a record: a blob's length; for a tuple, string lengths plus 8 per value. */
+    public static long payloadBytes(ReadRecord r) {
+        if (r.payload() instanceof BlobRecord b) {
+            return b.length();
+        }
+        TupleRecord t = (TupleRecord) r.payload();
+        long bytes = 0;
+        for (int i = 0; i < t.size(); i++) {
+            Object v = t.get(i);
+            bytes += v instanceof String str ? str.length() : v == null ? 0 : 8;
+        }
+        return bytes;
     }
 
     /** Counts payload bytes read. */

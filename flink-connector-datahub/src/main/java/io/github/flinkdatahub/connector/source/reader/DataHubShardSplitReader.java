@@ -16,7 +16,6 @@
 
 package io.github.flinkdatahub.connector.source.reader;
 
-import io.github.flinkdatahub.connector.client.BlobRecord;
 import io.github.flinkdatahub.connector.client.DataHubClient;
 import io.github.flinkdatahub.connector.client.DataHubDecodeException;
 import io.github.flinkdatahub.connector.client.DataHubException;
@@ -25,7 +24,6 @@ import io.github.flinkdatahub.connector.client.InvalidCursorException;
 import io.github.flinkdatahub.connector.client.ReadRecord;
 import io.github.flinkdatahub.connector.client.RecordSchema;
 import io.github.flinkdatahub.connector.client.ShardSealedException;
-import io.github.flinkdatahub.connector.client.TupleRecord;
 import io.github.flinkdatahub.connector.source.DataHubSourceConfig;
 import io.github.flinkdatahub.connector.source.ExpiredPositionPolicy;
 import io.github.flinkdatahub.connector.source.metrics.DataHubSourceMetrics;
@@ -252,7 +250,7 @@ public final class DataHubShardSplitReader implements SplitReader<ReadRecord, Da
             out.add(splitId, r);
             s.nextSequence = r.sequence() + 1;
             lastTime = r.systemTime();
-            bytes += payloadBytes(r);
+            bytes += DataHubSourceMetrics.payloadBytes(r);
         }
         metrics.bytesIn(bytes);
         s.cursor = result.nextCursor();
@@ -341,12 +339,7 @@ public final class DataHubShardSplitReader implements SplitReader<ReadRecord, Da
                             + e,
                     e);
         }
-        long base = Math.max(1, config.idleShardPollInterval().toMillis());
-        long capped =
-                Math.min(
-                        config.maxFetchBackoff().toMillis(),
-                        base << Math.min(20, s.consecutiveFailures - 1));
-        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+        long jittered = backoffMillis(s.consecutiveFailures);
         s.notBeforeNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(jittered);
         metrics.fetchRetry();
         LOG.debug(
@@ -354,6 +347,16 @@ public final class DataHubShardSplitReader implements SplitReader<ReadRecord, Da
                 s.split.splitId(),
                 jittered,
                 e.toString());
+    }
+
+    /**
+     * Exponential from the idle interval, capped, with "equal jitter" (half fixed, half random).
+     */
+    private long backoffMillis(int failures) {
+        long base = Math.max(1, config.idleShardPollInterval().toMillis());
+        long capped =
+                Math.min(config.maxFetchBackoff().toMillis(), base << Math.min(20, failures - 1));
+        return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
     }
 
     private void finish(RecordsBySplits.Builder<ReadRecord> out, ShardCursor s) {
@@ -368,19 +371,6 @@ public final class DataHubShardSplitReader implements SplitReader<ReadRecord, Da
             schemas.put(topic, schema);
         }
         return schema;
-    }
-
-    private static long payloadBytes(ReadRecord r) {
-        if (r.payload() instanceof BlobRecord b) {
-            return b.length();
-        }
-        TupleRecord t = (TupleRecord) r.payload();
-        long bytes = 0;
-        for (int i = 0; i < t.size(); i++) {
-            Object v = t.get(i);
-            bytes += v instanceof String str ? str.length() : v == null ? 0 : 8;
-        }
-        return bytes;
     }
 
     @Override
