@@ -105,6 +105,38 @@ class DataHubSourceWatermarkITCase {
         }
     }
 
+    @Test
+    void splitLevelWatermarkAlignmentPausesTheShardAheadAndStillReadsEverything() throws Exception {
+        try (EmulatorSourceFixture fixture = new EmulatorSourceFixture(EMULATOR.endpoint())) {
+            String topic = fixture.createTopic(2);
+            List<String> expected = new java.util.ArrayList<>();
+            for (int minute = 0; minute < 5; minute++) {
+                expected.addAll(fixture.writeToShard(topic, "0", values("early" + minute, 20)));
+                CLOCK.advance(Duration.ofMinutes(1));
+            }
+            for (int minute = 0; minute < 5; minute++) {
+                expected.addAll(fixture.writeToShard(topic, "1", values("late" + minute, 20)));
+                CLOCK.advance(Duration.ofMinutes(1));
+            }
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(1); // both shards in one reader: alignment must pause a split
+            WatermarkStrategy<String> strategy =
+                    WatermarkStrategy.<String>forMonotonousTimestamps()
+                            .withWatermarkAlignment(
+                                    "datahub", Duration.ofSeconds(10), Duration.ofMillis(100));
+            List<String> got =
+                    env.fromSource(
+                                    fixture.source(topic)
+                                            .setRecordsPerFetch(10)
+                                            .setStoppingPosition(StoppingPosition.latest())
+                                            .build(),
+                                    strategy,
+                                    "datahub")
+                            .executeAndCollect(1000);
+            assertThat(got).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
     private static List<String> values(String prefix, int n) {
         return IntStream.range(0, n).mapToObj(i -> prefix + "-" + i).toList();
     }
