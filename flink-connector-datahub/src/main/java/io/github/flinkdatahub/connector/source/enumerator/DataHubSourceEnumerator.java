@@ -71,7 +71,14 @@ public final class DataHubSourceEnumerator
     /** Known split ids as of the last callback; read by the worker thread. */
     private volatile Set<String> knownIds;
 
-    private volatile boolean initialForWorker;
+    /**
+     * Worker-thread only: whether the next listing is the first one (applies the starting
+     * position), and the ids it already returned, so that a listing that runs before the previous
+     * callback was processed neither repeats splits nor treats new shards as initial ones.
+     */
+    private boolean initialForWorker;
+
+    private final Set<String> returnedByWorker = new HashSet<>();
     private DataHubClient client;
 
     /** Creates a fresh enumerator, or one restored from {@code restored}. */
@@ -107,7 +114,8 @@ public final class DataHubSourceEnumerator
         if (client == null) {
             client = config.clientFactory().create();
         }
-        Set<String> known = knownIds;
+        Set<String> known = new HashSet<>(knownIds);
+        known.addAll(returnedByWorker);
         boolean initial = initialForWorker;
         List<DataHubShardSplit> found = new ArrayList<>();
         for (String topic : config.topics()) {
@@ -119,6 +127,8 @@ public final class DataHubSourceEnumerator
             }
             found.addAll(splitFactory.newSplits(client, topic, fresh, initial));
         }
+        initialForWorker = false; // only after a complete, successful first listing
+        found.forEach(split -> returnedByWorker.add(split.splitId()));
         return found;
     }
 
@@ -142,7 +152,6 @@ public final class DataHubSourceEnumerator
             LOG.info("Discovered {} new DataHub shard(s): {}", found.size(), found);
         }
         initialDiscoveryDone = true;
-        initialForWorker = false;
         knownIds = tracker.knownIds();
         assignReady();
     }

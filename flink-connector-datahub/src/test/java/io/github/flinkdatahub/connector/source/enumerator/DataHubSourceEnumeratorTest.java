@@ -347,4 +347,25 @@ class DataHubSourceEnumeratorTest {
         future.triggerAllActions();
         assertThat(find(future, "0").stopSequence()).as("records may still come").isEmpty();
     }
+
+    @Test
+    void aListingBeforeThePreviousCallbackNeitherRepeatsSplitsNorAppliesTheStartAgain() {
+        write(hub, TOPIC, "0", "a", 3);
+        var ctx = context(1);
+        DataHubSourceEnumerator e =
+                new DataHubSourceEnumerator(
+                        ctx,
+                        builder(hub)
+                                .setStartingPosition(StartingPosition.latest())
+                                .build()
+                                .config(),
+                        null);
+        List<DataHubShardSplit> first = e.discover();
+        assertThat(first).hasSize(4);
+        assertThat(first.get(0).start()).isEqualTo(ShardPosition.atSequence(3));
+        hub.split(PROJECT, TOPIC, "0");
+        List<DataHubShardSplit> second = e.discover(); // the first callback has not run yet
+        assertThat(second).extracting(DataHubShardSplit::shardId).containsExactly("4", "5");
+        assertThat(second).allSatisfy(s -> assertThat(s.start().atEarliest()).isTrue());
+    }
 }
