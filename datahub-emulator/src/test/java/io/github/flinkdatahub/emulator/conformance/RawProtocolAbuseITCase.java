@@ -17,7 +17,7 @@
 package io.github.flinkdatahub.emulator.conformance;
 
 import io.github.flinkdatahub.emulator.DataHubEmulator;
-import io.github.flinkdatahub.protocol.DatahubProtos;
+import io.github.flinkdatahub.emulator.protocol.DatahubProtos;
 
 import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.model.CursorType;
