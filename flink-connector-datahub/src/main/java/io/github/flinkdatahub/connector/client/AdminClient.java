@@ -33,7 +33,15 @@ public interface AdminClient {
     /** Describes a project. */
     ProjectInfo getProject(String project);
 
-    /** Creates a project. */
+    /**
+     * Creates a project.
+     *
+     * <p>Retries: after an ambiguous failure (a timeout or 5xx once the request was sent, so the
+     * service may have created it) the client looks the project up instead of blindly re-sending:
+     * if it exists with this comment the call succeeds, if it is absent the create is sent again
+     * (within {@code maxRetries}). {@code ProjectAlreadyExist} is raised only when the project
+     * existed before, or exists with another comment.
+     */
     void createProject(String project, String comment);
 
     /** Changes a project's comment. */
@@ -47,7 +55,11 @@ public interface AdminClient {
     /** Lists the names of a project's topics. */
     List<String> listTopics(String project);
 
-    /** Creates a TUPLE topic with the given schema. */
+    /**
+     * Creates a TUPLE topic with the given schema. An ambiguous failure is resolved as for {@link
+     * #createProject}: the topic is looked up and counts as created when its type, schema, shard
+     * count, lifecycle and comment match; {@code TopicAlreadyExist} is raised otherwise.
+     */
     void createTupleTopic(
             String project,
             String topic,
@@ -56,7 +68,7 @@ public interface AdminClient {
             RecordSchema schema,
             String comment);
 
-    /** Creates a BLOB topic. */
+    /** Creates a BLOB topic; ambiguous failures are resolved as for {@link #createTupleTopic}. */
     void createBlobTopic(
             String project, String topic, int shardCount, int lifecycleDays, String comment);
 
@@ -98,6 +110,12 @@ public interface AdminClient {
 
     /**
      * Creates a subscription.
+     *
+     * <p>Retries: the service chooses the id, so a re-sent create could make a second subscription.
+     * The client therefore re-sends it only when the failure proves nothing was applied (throttled,
+     * or the connection failed before the request was sent); after an ambiguous failure (a timeout
+     * or 5xx once the request was sent) the error reaches the caller and the subscription may or
+     * may not exist (check {@link #listSubscriptions}).
      *
      * @return the new subscription id
      */

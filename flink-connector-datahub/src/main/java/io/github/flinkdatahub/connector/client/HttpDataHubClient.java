@@ -16,7 +16,6 @@
 
 package io.github.flinkdatahub.connector.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
@@ -46,6 +45,7 @@ final class HttpDataHubClient implements DataHubClient {
     private final JsonCalls json;
     private final RecordCalls records;
     private final SubscriptionCalls subscriptions;
+    private final CreateCalls creates;
     private final Sleeper sleeper;
     private final Clock clock;
 
@@ -65,6 +65,7 @@ final class HttpDataHubClient implements DataHubClient {
         this.json = new JsonCalls(transport);
         this.records = new RecordCalls(transport, config.protocol());
         this.subscriptions = new SubscriptionCalls(json);
+        this.creates = new CreateCalls(transport.retryPolicy(), sleeper);
         this.sleeper = sleeper;
         this.clock = clock;
     }
@@ -77,7 +78,7 @@ final class HttpDataHubClient implements DataHubClient {
 
     @Override
     public List<String> listProjects() {
-        return ControlPlaneJson.names(json.get("/projects"), "ProjectNames");
+        return ControlPlaneJson.names("ListProject", json.get("/projects"), "ProjectNames");
     }
 
     @Override
@@ -87,8 +88,11 @@ final class HttpDataHubClient implements DataHubClient {
 
     @Override
     public void createProject(String project, String comment) {
-        json.send(
-                "POST", projectPath(project), object().put("Comment", nonNull(comment, "comment")));
+        ObjectNode body = object().put("Comment", nonNull(comment, "comment"));
+        creates.createNamed(
+                "CreateProject " + project,
+                () -> json.sendCreate("POST", projectPath(project), body),
+                () -> comment.equals(getProject(project).comment()));
     }
 
     @Override
@@ -106,7 +110,8 @@ final class HttpDataHubClient implements DataHubClient {
 
     @Override
     public List<String> listTopics(String project) {
-        return ControlPlaneJson.names(json.get(projectPath(project) + "/topics"), "TopicNames");
+        return ControlPlaneJson.names(
+                "ListTopic", json.get(projectPath(project) + "/topics"), "TopicNames");
     }
 
     @Override
@@ -126,7 +131,7 @@ final class HttpDataHubClient implements DataHubClient {
         ObjectNode body = topicCreation(shardCount, lifecycleDays, "TUPLE");
         body.put("RecordSchema", schema.toJson());
         body.put("Comment", nonNull(comment, "comment")).put("ExpandMode", "");
-        json.send("POST", topicPath(project, topic), body);
+        createTopic(project, topic, body, RecordType.TUPLE, schema, shardCount, lifecycleDays);
     }
 
     @Override
@@ -134,7 +139,30 @@ final class HttpDataHubClient implements DataHubClient {
             String project, String topic, int shardCount, int lifecycleDays, String comment) {
         ObjectNode body = topicCreation(shardCount, lifecycleDays, "BLOB");
         body.put("Comment", nonNull(comment, "comment")).put("ExpandMode", "");
-        json.send("POST", topicPath(project, topic), body);
+        createTopic(project, topic, body, RecordType.BLOB, null, shardCount, lifecycleDays);
+    }
+
+    /** Sends a CreateTopic, resolving an ambiguous failure by looking the topic up. */
+    private void createTopic(
+            String project,
+            String topic,
+            ObjectNode body,
+            RecordType type,
+            RecordSchema schema,
+            int shardCount,
+            int lifecycleDays) {
+        String comment = body.path("Comment").asText();
+        creates.createNamed(
+                "CreateTopic " + project + "/" + topic,
+                () -> json.sendCreate("POST", topicPath(project, topic), body),
+                () -> {
+                    TopicInfo existing = getTopic(project, topic);
+                    return existing.recordType() == type
+                            && Objects.equals(existing.schema(), schema)
+                            && existing.shardCount() == shardCount
+                            && existing.lifecycleDays() == lifecycleDays
+                            && existing.comment().equals(comment);
+                });
     }
 
     private static ObjectNode topicCreation(int shardCount, int lifecycleDays, String type) {
@@ -182,7 +210,12 @@ final class HttpDataHubClient implements DataHubClient {
 
     @Override
     public List<ShardInfo> listShards(String project, String topic) {
-        return ControlPlaneJson.shards(json.get(topicPath(project, topic) + "/shards"));
+        return shardListing(project, topic).shards();
+    }
+
+    @Override
+    public ShardListing shardListing(String project, String topic) {
+        return ControlPlaneJson.shardListing(json.get(topicPath(project, topic) + "/shards"));
     }
 
     @Override
@@ -220,12 +253,8 @@ final class HttpDataHubClient implements DataHubClient {
                 object().put("Action", "split")
                         .put("ShardId", nonNull(shardId, "shardId"))
                         .put("SplitKey", splitKey);
-        JsonNode root = json.send("POST", topicPath(project, topic) + "/shards", body);
-        List<ShardRange> ranges = new java.util.ArrayList<>();
-        for (JsonNode n : root.path("NewShards")) {
-            ranges.add(ControlPlaneJson.shardRange(n));
-        }
-        return ranges;
+        return ControlPlaneJson.newShards(
+                json.send("POST", topicPath(project, topic) + "/shards", body));
     }
 
     @Override
@@ -235,7 +264,7 @@ final class HttpDataHubClient implements DataHubClient {
                 object().put("Action", "merge")
                         .put("ShardId", nonNull(shardId, "shardId"))
                         .put("AdjacentShardId", nonNull(adjacentShardId, "adjacentShardId"));
-        return ControlPlaneJson.shardRange(
+        return ControlPlaneJson.mergedShard(
                 json.send("POST", topicPath(project, topic) + "/shards", body));
     }
 
@@ -263,13 +292,11 @@ final class HttpDataHubClient implements DataHubClient {
 
     @Override
     public ShardMeterInfo getShardMeterInfo(String project, String topic, String shardId) {
-        JsonNode root =
+        return ControlPlaneJson.meter(
                 json.send(
                         "POST",
                         shardPath(project, topic, shardId),
-                        object().put("Action", "meter"));
-        return new ShardMeterInfo(
-                Json.longValue(root, "ActiveTime", 0), Json.longValue(root, "Storage", 0));
+                        object().put("Action", "meter")));
     }
 
     // ---- cursors and records
@@ -287,11 +314,7 @@ final class HttpDataHubClient implements DataHubClient {
             }
             body.put("Sequence", parameter);
         }
-        JsonNode root = json.send("POST", shardPath(project, topic, shardId), body);
-        return new CursorResult(
-                Json.text(root, "Cursor"),
-                Json.longValue(root, "RecordTime", -1),
-                Json.longValue(root, "Sequence", -1));
+        return ControlPlaneJson.cursor(json.send("POST", shardPath(project, topic, shardId), body));
     }
 
     @Override

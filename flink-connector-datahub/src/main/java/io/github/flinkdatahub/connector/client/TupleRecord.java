@@ -162,6 +162,7 @@ public final class TupleRecord implements RecordPayload {
             this.values = new Object[schema.size()];
         }
 
+        /** Sets the value of the named field; unknown names are rejected. */
         public Builder set(String fieldName, Object value) {
             int index = schema.indexOf(fieldName);
             if (index < 0) {
@@ -172,11 +173,28 @@ public final class TupleRecord implements RecordPayload {
             return this;
         }
 
+        /**
+         * Sets the value of the field at {@code index} (0-based).
+         *
+         * @throws IllegalArgumentException when the index is not in {@code 0..schema.size()-1}
+         */
         public Builder set(int index, Object value) {
+            if (index < 0 || index >= values.length) {
+                throw new IllegalArgumentException(
+                        "Field index "
+                                + index
+                                + " is out of range: the schema has "
+                                + values.length
+                                + " fields (0.."
+                                + (values.length - 1)
+                                + ") "
+                                + schema.fields());
+            }
             values[index] = value;
             return this;
         }
 
+        /** Builds the record, validating each value like {@link TupleRecord#of}. */
         public TupleRecord build() {
             return TupleRecord.of(schema, values);
         }

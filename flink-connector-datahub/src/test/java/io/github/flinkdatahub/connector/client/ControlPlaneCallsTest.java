@@ -160,7 +160,8 @@ class ControlPlaneCallsTest extends MockServerTestBase {
                             + "\"State\":\"ACTIVE\",\"ClosedTime\":0,\"BeginHashKey\":\"00000000000000000000000000000000\","
                             + "\"EndHashKey\":\"55555555555555555555555555555555\",\"ParentShardIds\":[],"
                             + "\"LeftShardId\":\"4294967295\",\"RightShardId\":\"1\"},{\"ShardId\":\"3\","
-                            + "\"State\":\"CLOSED\",\"ParentShardIds\":[\"0\",\"1\"]}]}"));
+                            + "\"State\":\"CLOSED\",\"ParentShardIds\":[\"0\",\"1\"],"
+                            + "\"BeginHashKey\":\"00000000000000000000000000000000\",\"EndHashKey\":\"FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF\"}]}"));
         List<ShardInfo> shards = client().listShards("p", "t");
         assertThat(shards.get(0).leftShardId()).isNull();
         assertThat(shards.get(0).rightShardId()).isEqualTo("1");
@@ -207,8 +208,14 @@ class ControlPlaneCallsTest extends MockServerTestBase {
 
     @Test
     void waitForShardsReadyPollsUntilReady() {
-        server.enqueue(json(200, "{\"Shards\":[{\"ShardId\":\"0\",\"State\":\"OPENING\"}]}"));
-        server.enqueue(json(200, "{\"Shards\":[{\"ShardId\":\"0\",\"State\":\"ACTIVE\"}]}"));
+        server.enqueue(
+                json(
+                        200,
+                        "{\"Shards\":[{\"ShardId\":\"0\",\"State\":\"OPENING\",\"BeginHashKey\":\"00000000000000000000000000000000\",\"EndHashKey\":\"FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF\"}]}"));
+        server.enqueue(
+                json(
+                        200,
+                        "{\"Shards\":[{\"ShardId\":\"0\",\"State\":\"ACTIVE\",\"BeginHashKey\":\"00000000000000000000000000000000\",\"EndHashKey\":\"FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF\"}]}"));
         assertThat(client().waitForShardsReady("p", "t", Duration.ofSeconds(30))).isTrue();
         assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
     }
