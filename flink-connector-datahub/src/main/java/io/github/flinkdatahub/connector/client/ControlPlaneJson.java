@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,8 +214,7 @@ final class ControlPlaneJson {
         JsonNode root = r.root(response);
         Map<String, SubscriptionOffset> offsets = new LinkedHashMap<>();
         JsonNode map = r.object(root, "", "Offsets");
-        for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : map.properties()) {
             String path = "Offsets." + e.getKey();
             JsonNode o = e.getValue();
             if (!o.isObject()) {

@@ -63,6 +63,7 @@ public final class DataHubClientConfig implements Serializable {
         this.userAgent = b.userAgent;
     }
 
+    /** A builder with the defaults of the options table in docs/client.md. */
     public static Builder builder() {
         return new Builder();
     }
@@ -95,22 +96,27 @@ public final class DataHubClientConfig implements Serializable {
         return credentialsProvider;
     }
 
+    /** The body format of record put/get. */
     public BodyProtocol protocol() {
         return protocol;
     }
 
+    /** The request body compression. */
     public CompressionType compression() {
         return compression;
     }
 
+    /** The TCP connect timeout. */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /** The socket read timeout. */
     public Duration readTimeout() {
         return readTimeout;
     }
 
+    /** The socket write timeout. */
     public Duration writeTimeout() {
         return writeTimeout;
     }
@@ -120,14 +126,17 @@ public final class DataHubClientConfig implements Serializable {
         return maxRetries;
     }
 
+    /** The base of the exponential backoff. */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
+    /** The cap of one backoff. */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
+    /** Whether puts are also retried on ambiguous failures (may write twice). */
     public boolean retryWritesAllowingDuplicates() {
         return retryWritesAllowingDuplicates;
     }

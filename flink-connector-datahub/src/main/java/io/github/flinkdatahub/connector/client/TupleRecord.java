@@ -65,58 +65,72 @@ public final class TupleRecord implements RecordPayload {
         return new Builder(schema);
     }
 
+    /** The schema the values follow. */
     public RecordSchema schema() {
         return schema;
     }
 
+    /** The number of values (the schema's field count). */
     public int size() {
         return values.length;
     }
 
+    /** The value at the 0-based index, or null. */
     public Object get(int index) {
         return values[index];
     }
 
+    /** The value of the named field, or null. */
     public Object get(String fieldName) {
         return values[requireIndex(fieldName)];
     }
 
+    /** Whether the value at the index is SQL NULL. */
     public boolean isNull(int index) {
         return values[index] == null;
     }
 
+    /** The TINYINT value at the index, or null. */
     public Byte getByte(int index) {
         return (Byte) values[index];
     }
 
+    /** The SMALLINT value at the index, or null. */
     public Short getShort(int index) {
         return (Short) values[index];
     }
 
+    /** The FLOAT value at the index, or null. */
     public Float getFloat(int index) {
         return (Float) values[index];
     }
 
+    /** The BIGINT or TIMESTAMP (microseconds) value at the index, or null. */
     public Long getLong(int index) {
         return (Long) values[index];
     }
 
+    /** The INTEGER value at the index, or null. */
     public Integer getInt(int index) {
         return (Integer) values[index];
     }
 
+    /** The DOUBLE value at the index, or null. */
     public Double getDouble(int index) {
         return (Double) values[index];
     }
 
+    /** The DECIMAL value at the index, or null. */
     public BigDecimal getDecimal(int index) {
         return (BigDecimal) values[index];
     }
 
+    /** The BOOLEAN value at the index, or null. */
     public Boolean getBoolean(int index) {
         return (Boolean) values[index];
     }
 
+    /** The STRING value at the index, or null. */
     public String getString(int index) {
         return (String) values[index];
     }

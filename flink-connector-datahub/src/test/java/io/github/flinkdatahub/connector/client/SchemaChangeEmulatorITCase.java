@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * After an AppendField, a reader still holding the old schema gets a typed {@link
@@ -60,11 +60,10 @@ class SchemaChangeEmulatorITCase {
                     project, "t", "0", List.of(PutRecord.of(TupleRecord.of(current, 2L, "new"))));
 
             String cursor = client.getCursor(project, "t", "0", CursorType.OLDEST).cursor();
-            SchemaChangedException e =
-                    catchThrowableOfType(
-                            () -> client.getRecords(project, "t", "0", cursor, 10, OLD),
-                            SchemaChangedException.class);
-            assertThat(e).isNotNull();
+            Throwable thrown =
+                    catchThrowable(() -> client.getRecords(project, "t", "0", cursor, 10, OLD));
+            assertThat(thrown).isInstanceOf(SchemaChangedException.class);
+            SchemaChangedException e = (SchemaChangedException) thrown;
             assertThat(e.expectedFields()).isEqualTo(1);
             assertThat(e.actualFields()).isEqualTo(2);
             assertThat(e.isRetryable()).isFalse();
