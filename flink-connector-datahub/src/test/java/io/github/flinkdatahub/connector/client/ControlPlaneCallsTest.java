@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Request shape (method, path, headers, signature, body) and response parsing of JSON calls. */
 class ControlPlaneCallsTest extends MockServerTestBase {
@@ -323,5 +324,26 @@ class ControlPlaneCallsTest extends MockServerTestBase {
         assertThat(take().getMethod()).isEqualTo("PUT");
         assertThat(take().getMethod()).isEqualTo("DELETE");
         assertThat(take().getPath()).isEqualTo("/projects/p/topics");
+    }
+
+    @Test
+    void aResponseMissingAFieldIsADecodeErrorNamingCallAndFieldAndIsNotRetried() {
+        server.enqueue(json(200, "{\"Interval\":1000,\"Shards\":[{\"ShardId\":\"0\"}]}"));
+        server.enqueue(json(200, "{\"Cursor\":\"c\",\"RecordTime\":\"soon\",\"Sequence\":0}"));
+        HttpDataHubClient client = client();
+        assertThatThrownBy(() -> client.listShards("p", "t"))
+                .isInstanceOf(DataHubDecodeException.class)
+                .hasMessageContaining("ListShard")
+                .hasMessageContaining("Shards[0].State")
+                .satisfies(e -> assertThat(((DataHubDecodeException) e).isRetryable()).isFalse());
+        assertThatThrownBy(() -> client.getCursor("p", "t", "0", CursorType.OLDEST))
+                .isInstanceOf(DataHubDecodeException.class)
+                .satisfies(
+                        e -> {
+                            assertThat(((DataHubDecodeException) e).call()).isEqualTo("GetCursor");
+                            assertThat(((DataHubDecodeException) e).field())
+                                    .isEqualTo("RecordTime");
+                        });
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 }
