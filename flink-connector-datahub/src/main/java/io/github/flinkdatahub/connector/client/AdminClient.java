@@ -82,18 +82,31 @@ public interface AdminClient {
     /** Deletes a topic and its data. */
     void deleteTopic(String project, String topic);
 
-    /** Appends a nullable field to a TUPLE topic's schema. */
+    /**
+     * Appends a nullable field to a TUPLE topic's schema. After an ambiguous failure the client
+     * checks whether the schema has the field (with this type) before sending it again.
+     */
     void appendField(String project, String topic, Field field);
 
     // ---- resharding and metering
 
-    /** Splits at the midpoint of the shard's hash-key range (computed like the SDK does). */
+    /**
+     * Splits at the midpoint of the shard's hash-key range (computed like the SDK does). After an
+     * ambiguous failure the client lists the shards: two children of this shard mean the split
+     * happened (they are returned); otherwise it is sent again.
+     */
     List<ShardRange> splitShard(String project, String topic, String shardId);
 
-    /** Splits at the given 128-bit hash key (32 hex digits), which must lie inside the range. */
+    /**
+     * Splits at the given 128-bit hash key (32 hex digits), which must lie inside the range;
+     * ambiguous failures are resolved as for {@link #splitShard(String, String, String)}.
+     */
     List<ShardRange> splitShard(String project, String topic, String shardId, String splitKey);
 
-    /** Merges a shard with its right neighbour into one new shard. */
+    /**
+     * Merges a shard with its right neighbour into one new shard. After an ambiguous failure the
+     * client lists the shards: a shard whose parents are these two means the merge happened.
+     */
     ShardRange mergeShard(String project, String topic, String shardId, String adjacentShardId);
 
     /**

@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -45,7 +46,7 @@ final class HttpDataHubClient implements DataHubClient {
     private final JsonCalls json;
     private final RecordCalls records;
     private final SubscriptionCalls subscriptions;
-    private final CreateCalls creates;
+    private final NonIdempotentCalls nonIdempotent;
     private final Sleeper sleeper;
     private final Clock clock;
 
@@ -65,7 +66,7 @@ final class HttpDataHubClient implements DataHubClient {
         this.json = new JsonCalls(transport);
         this.records = new RecordCalls(transport, config.protocol());
         this.subscriptions = new SubscriptionCalls(json);
-        this.creates = new CreateCalls(transport.retryPolicy(), sleeper);
+        this.nonIdempotent = new NonIdempotentCalls(transport.retryPolicy(), sleeper);
         this.sleeper = sleeper;
         this.clock = clock;
     }
@@ -89,9 +90,9 @@ final class HttpDataHubClient implements DataHubClient {
     @Override
     public void createProject(String project, String comment) {
         ObjectNode body = object().put("Comment", nonNull(comment, "comment"));
-        creates.createNamed(
+        nonIdempotent.run(
                 "CreateProject " + project,
-                () -> json.sendCreate("POST", projectPath(project), body),
+                () -> json.sendNonIdempotent("POST", projectPath(project), body),
                 () -> comment.equals(getProject(project).comment()));
     }
 
@@ -152,9 +153,9 @@ final class HttpDataHubClient implements DataHubClient {
             int shardCount,
             int lifecycleDays) {
         String comment = body.path("Comment").asText();
-        creates.createNamed(
+        nonIdempotent.run(
                 "CreateTopic " + project + "/" + topic,
-                () -> json.sendCreate("POST", topicPath(project, topic), body),
+                () -> json.sendNonIdempotent("POST", topicPath(project, topic), body),
                 () -> {
                     TopicInfo existing = getTopic(project, topic);
                     return existing.recordType() == type
@@ -203,7 +204,14 @@ final class HttpDataHubClient implements DataHubClient {
         entry.put("Comment", field.comment());
         ObjectNode body = object().put("Action", "AppendField");
         body.putArray("Fields").add(entry);
-        json.send("POST", topicPath(project, topic), body);
+        nonIdempotent.run(
+                "AppendField " + project + "/" + topic,
+                () -> json.sendNonIdempotent("POST", topicPath(project, topic), body),
+                () -> {
+                    RecordSchema schema = getTopic(project, topic).schema();
+                    int index = schema == null ? -1 : schema.indexOf(field.name());
+                    return index >= 0 && schema.field(index).type() == field.type();
+                });
     }
 
     // ---- shards
@@ -253,8 +261,22 @@ final class HttpDataHubClient implements DataHubClient {
                 object().put("Action", "split")
                         .put("ShardId", nonNull(shardId, "shardId"))
                         .put("SplitKey", splitKey);
-        return ControlPlaneJson.newShards(
-                json.send("POST", topicPath(project, topic) + "/shards", body));
+        return nonIdempotent.run(
+                "SplitShard " + project + "/" + topic + "/" + shardId,
+                () ->
+                        ControlPlaneJson.newShards(
+                                json.sendNonIdempotent(
+                                        "POST", topicPath(project, topic) + "/shards", body)),
+                () -> {
+                    List<ShardRange> children = new java.util.ArrayList<>();
+                    for (ShardInfo s : listShards(project, topic)) {
+                        if (s.parentShardIds().equals(List.of(shardId))) {
+                            children.add(
+                                    new ShardRange(s.shardId(), s.beginHashKey(), s.endHashKey()));
+                        }
+                    }
+                    return children.size() == 2 ? Optional.of(children) : Optional.empty();
+                });
     }
 
     @Override
@@ -264,8 +286,27 @@ final class HttpDataHubClient implements DataHubClient {
                 object().put("Action", "merge")
                         .put("ShardId", nonNull(shardId, "shardId"))
                         .put("AdjacentShardId", nonNull(adjacentShardId, "adjacentShardId"));
-        return ControlPlaneJson.mergedShard(
-                json.send("POST", topicPath(project, topic) + "/shards", body));
+        return nonIdempotent.run(
+                "MergeShard " + project + "/" + topic + "/" + shardId,
+                () ->
+                        ControlPlaneJson.mergedShard(
+                                json.sendNonIdempotent(
+                                        "POST", topicPath(project, topic) + "/shards", body)),
+                () ->
+                        listShards(project, topic).stream()
+                                .filter(
+                                        s ->
+                                                s.parentShardIds().size() == 2
+                                                        && s.parentShardIds().contains(shardId)
+                                                        && s.parentShardIds()
+                                                                .contains(adjacentShardId))
+                                .map(
+                                        s ->
+                                                new ShardRange(
+                                                        s.shardId(),
+                                                        s.beginHashKey(),
+                                                        s.endHashKey()))
+                                .findFirst());
     }
 
     @Override

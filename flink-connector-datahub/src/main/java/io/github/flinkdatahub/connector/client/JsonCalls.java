@@ -48,10 +48,10 @@ final class JsonCalls {
     }
 
     /**
-     * A create: sent as a write, so the transport re-sends it only when the failure proves it was
-     * not applied (see {@link CreateCalls}).
+     * A non-idempotent call (create, split, merge, AppendField): sent as a write, so the transport
+     * re-sends it only when the failure proves it was not applied (see {@link NonIdempotentCalls}).
      */
-    JsonNode sendCreate(String method, String path, ObjectNode body) {
+    JsonNode sendNonIdempotent(String method, String path, ObjectNode body) {
         return send(method, path, body, true);
     }
 

@@ -40,9 +40,9 @@ final class SubscriptionCalls {
         ObjectNode body =
                 object().put("Action", "create").put("Comment", nonNull(comment, "comment"));
         // Not retried after an ambiguous failure: the id is the service's, so a re-send could
-        // create a second subscription (see CreateCalls).
+        // create a second subscription (see NonIdempotentCalls).
         return ControlPlaneJson.subscriptionId(
-                json.sendCreate("POST", topicPath(project, topic) + "/subscriptions", body));
+                json.sendNonIdempotent("POST", topicPath(project, topic) + "/subscriptions", body));
     }
 
     SubscriptionInfo getSubscription(String project, String topic, String subId) {

@@ -149,6 +149,106 @@ class CreateRetriesTest extends MockServerTestBase {
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
+    private static final String KEY_0 = "00000000000000000000000000000000";
+    private static final String KEY_MID = "7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF";
+    private static final String KEY_MAX = "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF";
+
+    private static String shard(String id, String state, String begin, String end, String parents) {
+        return "{\"ShardId\":\""
+                + id
+                + "\",\"State\":\""
+                + state
+                + "\",\"BeginHashKey\":\""
+                + begin
+                + "\",\"EndHashKey\":\""
+                + end
+                + "\",\"ParentShardIds\":["
+                + parents
+                + "]}";
+    }
+
+    @Test
+    void aSplitAppliedByTheTimedOutAttemptReturnsTheChildrenWithoutSplittingAgain()
+            throws Exception {
+        server.enqueue(appliedButNoAnswer());
+        server.enqueue(
+                json(
+                        200,
+                        "{\"Interval\":300000,\"Shards\":["
+                                + shard("0", "CLOSED", KEY_0, KEY_MAX, "")
+                                + ","
+                                + shard("1", "ACTIVE", KEY_0, KEY_MID, "\"0\"")
+                                + ","
+                                + shard("2", "ACTIVE", KEY_MID, KEY_MAX, "\"0\"")
+                                + "]}"));
+        List<ShardRange> children = shortTimeoutClient().splitShard("p", "t", "0", KEY_MID);
+        assertThat(children)
+                .containsExactly(
+                        new ShardRange("1", KEY_0, KEY_MID), new ShardRange("2", KEY_MID, KEY_MAX));
+        assertThat(requests())
+                .containsExactly(
+                        "POST /projects/p/topics/t/shards", "GET /projects/p/topics/t/shards");
+    }
+
+    @Test
+    void aSplitNotAppliedIsSentAgainAndASealedAnswerIsThenCheckedToo() throws Exception {
+        String unsplit =
+                "{\"Interval\":300000,\"Shards\":["
+                        + shard("0", "ACTIVE", KEY_0, KEY_MAX, "")
+                        + "]}";
+        String split =
+                "{\"Interval\":300000,\"Shards\":["
+                        + shard("0", "CLOSED", KEY_0, KEY_MAX, "")
+                        + ","
+                        + shard("1", "ACTIVE", KEY_0, KEY_MID, "\"0\"")
+                        + ","
+                        + shard("2", "ACTIVE", KEY_MID, KEY_MAX, "\"0\"")
+                        + "]}";
+        server.enqueue(appliedButNoAnswer());
+        server.enqueue(json(200, unsplit)); // not visible yet
+        server.enqueue(error(400, "InvalidShardOperation", "The specified shard is not active."));
+        server.enqueue(json(200, split));
+        assertThat(shortTimeoutClient().splitShard("p", "t", "0", KEY_MID)).hasSize(2);
+        assertThat(requests())
+                .containsExactly(
+                        "POST /projects/p/topics/t/shards",
+                        "GET /projects/p/topics/t/shards",
+                        "POST /projects/p/topics/t/shards",
+                        "GET /projects/p/topics/t/shards");
+    }
+
+    @Test
+    void aMergeAppliedByTheTimedOutAttemptReturnsTheMergedShard() throws Exception {
+        server.enqueue(appliedButNoAnswer());
+        server.enqueue(
+                json(
+                        200,
+                        "{\"Interval\":300000,\"Shards\":["
+                                + shard("0", "CLOSED", KEY_0, KEY_MID, "")
+                                + ","
+                                + shard("1", "CLOSED", KEY_MID, KEY_MAX, "")
+                                + ","
+                                + shard("2", "ACTIVE", KEY_0, KEY_MAX, "\"0\",\"1\"")
+                                + "]}"));
+        assertThat(shortTimeoutClient().mergeShard("p", "t", "0", "1"))
+                .isEqualTo(new ShardRange("2", KEY_0, KEY_MAX));
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anAppendedFieldFoundAfterAnAmbiguousFailureIsNotAppendedAgain() throws Exception {
+        server.enqueue(error(503, "ServiceUnavailable", "applied, then failed to answer"));
+        server.enqueue(
+                json(
+                        200,
+                        "{\"Comment\":\"c\",\"Lifecycle\":1,\"RecordType\":\"TUPLE\",\"ShardCount\":1,"
+                            + "\"RecordSchema\":\"{\\\"fields\\\":[{\\\"name\\\":\\\"a\\\",\\\"type\\\":"
+                            + "\\\"BIGINT\\\"},{\\\"name\\\":\\\"b\\\",\\\"type\\\":\\\"STRING\\\"}]}\"}"));
+        client().appendField("p", "t", Field.of("b", FieldType.STRING));
+        assertThat(requests())
+                .containsExactly("POST /projects/p/topics/t", "GET /projects/p/topics/t");
+    }
+
     private List<String> requests() throws InterruptedException {
         List<String> out = new ArrayList<>();
         RecordedRequest r;
