@@ -24,7 +24,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -47,6 +46,7 @@ final class HttpDataHubClient implements DataHubClient {
     private final RecordCalls records;
     private final SubscriptionCalls subscriptions;
     private final NonIdempotentCalls nonIdempotent;
+    private final ShardAdminCalls shardAdmin;
     private final Sleeper sleeper;
     private final Clock clock;
 
@@ -67,6 +67,7 @@ final class HttpDataHubClient implements DataHubClient {
         this.records = new RecordCalls(transport, config.protocol());
         this.subscriptions = new SubscriptionCalls(json);
         this.nonIdempotent = new NonIdempotentCalls(transport.retryPolicy(), sleeper);
+        this.shardAdmin = new ShardAdminCalls(this, json, nonIdempotent, clock, sleeper);
         this.sleeper = sleeper;
         this.clock = clock;
     }
@@ -228,107 +229,24 @@ final class HttpDataHubClient implements DataHubClient {
 
     @Override
     public List<ShardRange> splitShard(String project, String topic, String shardId) {
-        ShardInfo shard =
-                listShards(project, topic).stream()
-                        .filter(s -> s.shardId().equals(shardId))
-                        .findFirst()
-                        .orElseThrow(
-                                () ->
-                                        new ResourceNotFoundException(
-                                                "Shard "
-                                                        + shardId
-                                                        + " of "
-                                                        + project
-                                                        + "/"
-                                                        + topic
-                                                        + " is not listed",
-                                                0,
-                                                "NoSuchShard",
-                                                null,
-                                                false));
-        return splitShard(
-                project,
-                topic,
-                shardId,
-                HashKeys.midpoint(shard.beginHashKey(), shard.endHashKey()));
+        return shardAdmin.splitShard(project, topic, shardId);
     }
 
     @Override
     public List<ShardRange> splitShard(
             String project, String topic, String shardId, String splitKey) {
-        HashKeys.parse(splitKey);
-        ObjectNode body =
-                object().put("Action", "split")
-                        .put("ShardId", nonNull(shardId, "shardId"))
-                        .put("SplitKey", splitKey);
-        return nonIdempotent.run(
-                "SplitShard " + project + "/" + topic + "/" + shardId,
-                () ->
-                        ControlPlaneJson.newShards(
-                                json.sendNonIdempotent(
-                                        "POST", topicPath(project, topic) + "/shards", body)),
-                () -> {
-                    List<ShardRange> children = new java.util.ArrayList<>();
-                    for (ShardInfo s : listShards(project, topic)) {
-                        if (s.parentShardIds().equals(List.of(shardId))) {
-                            children.add(
-                                    new ShardRange(s.shardId(), s.beginHashKey(), s.endHashKey()));
-                        }
-                    }
-                    return children.size() == 2 ? Optional.of(children) : Optional.empty();
-                });
+        return shardAdmin.splitShard(project, topic, shardId, splitKey);
     }
 
     @Override
     public ShardRange mergeShard(
             String project, String topic, String shardId, String adjacentShardId) {
-        ObjectNode body =
-                object().put("Action", "merge")
-                        .put("ShardId", nonNull(shardId, "shardId"))
-                        .put("AdjacentShardId", nonNull(adjacentShardId, "adjacentShardId"));
-        return nonIdempotent.run(
-                "MergeShard " + project + "/" + topic + "/" + shardId,
-                () ->
-                        ControlPlaneJson.mergedShard(
-                                json.sendNonIdempotent(
-                                        "POST", topicPath(project, topic) + "/shards", body)),
-                () ->
-                        listShards(project, topic).stream()
-                                .filter(
-                                        s ->
-                                                s.parentShardIds().size() == 2
-                                                        && s.parentShardIds().contains(shardId)
-                                                        && s.parentShardIds()
-                                                                .contains(adjacentShardId))
-                                .map(
-                                        s ->
-                                                new ShardRange(
-                                                        s.shardId(),
-                                                        s.beginHashKey(),
-                                                        s.endHashKey()))
-                                .findFirst());
+        return shardAdmin.mergeShard(project, topic, shardId, adjacentShardId);
     }
 
     @Override
     public boolean waitForShardsReady(String project, String topic, Duration timeout) {
-        long deadline = clock.millis() + timeout.toMillis();
-        while (true) {
-            if (listShards(project, topic).stream().allMatch(s -> s.state().isReady())) {
-                return true;
-            }
-            if (clock.millis() >= deadline) {
-                return false;
-            }
-            try {
-                sleeper.sleep(Duration.ofSeconds(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DataHubException(
-                        "Interrupted while waiting for the shards of " + project + "/" + topic,
-                        false,
-                        e);
-            }
-        }
+        return shardAdmin.waitForShardsReady(project, topic, timeout);
     }
 
     @Override
