@@ -18,38 +18,36 @@ package io.github.flinkdatahub.connector.testutils;
 
 import io.github.flinkdatahub.connector.client.DataHubClient;
 
-import org.junit.jupiter.api.AfterEach;
-
-/** The contract, against the in-memory fake. */
-class FakeRecordsAndShardsContractTest extends RecordsAndShardsContractTest {
+/** The contract target of the in-memory fake; close it after the test. */
+final class FakeContractTarget implements ContractTarget, AutoCloseable {
 
     private final FakeDataHub hub = new FakeDataHub();
 
-    @AfterEach
-    void closeHub() {
-        hub.close();
-    }
-
     @Override
-    protected DataHubClient newClient() {
+    public DataHubClient newClient() {
         return hub.client();
     }
 
     @Override
-    protected void createProject(String project) {}
+    public void createProject(DataHubClient client, String project) {}
 
     @Override
-    protected long nowMillis() {
+    public long nowMillis() {
         return hub.timeMillis();
     }
 
     @Override
-    protected void advanceMillis(long millis) {
+    public void advanceMillis(long millis) {
         hub.setTimeMillis(hub.timeMillis() + millis);
     }
 
     @Override
-    protected void expireAllRecords(String project, String topic, String shardId) {
+    public void expireAllRecords(String project, String topic, String shardId) {
         hub.expireBefore(project, topic, shardId, Long.MAX_VALUE);
+    }
+
+    @Override
+    public void close() {
+        hub.close();
     }
 }

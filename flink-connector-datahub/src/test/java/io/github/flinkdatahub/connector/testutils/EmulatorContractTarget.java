@@ -21,49 +21,51 @@ import io.github.flinkdatahub.connector.client.DataHubClientConfig;
 import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
 import io.github.flinkdatahub.emulator.ManualClock;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Duration;
-import java.time.Instant;
 
 /**
- * The contract, against the HTTP client on the emulator (the reference): a manual clock makes
+ * The contract target of the HTTP client on the emulator (the reference): a manual clock makes
  * record times, the 5 s split/merge age limit and retention deterministic.
  */
-class EmulatorRecordsAndShardsContractITCase extends RecordsAndShardsContractTest {
+final class EmulatorContractTarget implements ContractTarget {
 
-    private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-11-30T00:00:00Z"));
+    private final DataHubEmulatorExtension emulator;
+    private final ManualClock clock;
 
-    @RegisterExtension
-    static final DataHubEmulatorExtension EMULATOR =
-            new DataHubEmulatorExtension(b -> b.clock(CLOCK));
+    EmulatorContractTarget(DataHubEmulatorExtension emulator, ManualClock clock) {
+        this.emulator = emulator;
+        this.clock = clock;
+    }
 
-    @Override
-    protected DataHubClient newClient() {
-        return DataHubClient.create(
-                DataHubClientConfig.builder().endpoint(EMULATOR.endpoint()).maxRetries(0).build());
+    /** An extension whose emulator runs on the clock. */
+    static DataHubEmulatorExtension extension(ManualClock clock) {
+        return new DataHubEmulatorExtension(b -> b.clock(clock));
     }
 
     @Override
-    protected void createProject(String project) {
+    public DataHubClient newClient() {
+        return DataHubClient.create(
+                DataHubClientConfig.builder().endpoint(emulator.endpoint()).maxRetries(0).build());
+    }
+
+    @Override
+    public void createProject(DataHubClient client, String project) {
         client.createProject(project, "contract");
     }
 
     @Override
-    protected long nowMillis() {
-        return CLOCK.millis();
+    public long nowMillis() {
+        return clock.millis();
     }
 
     @Override
-    protected void advanceMillis(long millis) {
-        CLOCK.advance(Duration.ofMillis(millis));
+    public void advanceMillis(long millis) {
+        clock.advance(Duration.ofMillis(millis));
     }
 
-    /**
-     * Topics of the contract live one day: move past it (other tests' topics are fresh each time).
-     */
+    /** Contract topics live one day: move past it (every test uses fresh topics). */
     @Override
-    protected void expireAllRecords(String project, String topic, String shardId) {
-        CLOCK.advance(Duration.ofDays(1).plusMinutes(1));
+    public void expireAllRecords(String project, String topic, String shardId) {
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
     }
 }
