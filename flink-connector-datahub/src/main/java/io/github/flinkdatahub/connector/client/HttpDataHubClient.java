@@ -47,8 +47,6 @@ final class HttpDataHubClient implements DataHubClient {
     private final SubscriptionCalls subscriptions;
     private final NonIdempotentCalls nonIdempotent;
     private final ShardAdminCalls shardAdmin;
-    private final Sleeper sleeper;
-    private final Clock clock;
 
     HttpDataHubClient(DataHubClientConfig config) {
         this(
@@ -68,8 +66,6 @@ final class HttpDataHubClient implements DataHubClient {
         this.subscriptions = new SubscriptionCalls(json);
         this.nonIdempotent = new NonIdempotentCalls(transport.retryPolicy(), sleeper);
         this.shardAdmin = new ShardAdminCalls(this, json, nonIdempotent, clock, sleeper);
-        this.sleeper = sleeper;
-        this.clock = clock;
     }
 
     HttpTransport transport() {
