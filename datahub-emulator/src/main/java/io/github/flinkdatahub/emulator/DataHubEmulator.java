@@ -19,12 +19,7 @@ package io.github.flinkdatahub.emulator;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine;
 import io.github.flinkdatahub.emulator.engine.EngineOptions;
 import io.github.flinkdatahub.emulator.engine.FsyncPolicy;
-import io.github.flinkdatahub.emulator.server.DataHubHandler;
 import io.github.flinkdatahub.emulator.server.EmulatorServer;
-import io.github.flinkdatahub.emulator.server.Operations;
-import io.github.flinkdatahub.emulator.server.RequestIds;
-import io.github.flinkdatahub.emulator.server.ShardLimiter;
-import io.github.flinkdatahub.emulator.server.SignatureVerifier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,26 +75,19 @@ public final class DataHubEmulator implements AutoCloseable {
             options.fsyncPolicy(config.fsyncPolicy);
         }
         DataHubEngine opened = DataHubEngine.open(options.build());
-        RequestIds ids = new RequestIds(config.clock);
-        Operations operations =
-                new Operations(
-                        opened,
-                        config.shardListInterval.toMillis(),
-                        new ShardLimiter(config.clock, config.writeQps, config.writeBytesPerSecond),
-                        new ShardLimiter(config.clock, config.readQps, 0));
-        SignatureVerifier signatures =
-                config.accessId == null
-                        ? null
-                        // Clients stamp Date from their wall clock, so skew is judged against the
-                        // system clock even when the data runs on a ManualClock.
-                        : new SignatureVerifier(
-                                config.accessId, config.accessKey, Clock.systemUTC());
         EmulatorServer started =
-                new EmulatorServer(
+                EmulatorServer.create(
                         config.host,
                         config.port,
-                        new DataHubHandler(operations, ids, faults, signatures),
-                        ids);
+                        opened,
+                        config.clock,
+                        config.shardListInterval.toMillis(),
+                        config.writeQps,
+                        config.writeBytesPerSecond,
+                        config.readQps,
+                        faults,
+                        config.accessId,
+                        config.accessKey);
         try {
             started.start();
         } catch (Exception e) {

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
 
 /**
  * JUnit 5 extension that runs one {@link DataHubEmulator} for a test class: started before all
- * tests, closed after them, fault rules cleared before each test.
+ * tests, closed after them, fault rules cleared before each test. The class's {@code @Nested}
+ * classes share the same emulator: it is closed only after the class that started it.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -46,10 +47,15 @@ public final class DataHubEmulatorExtension
     private final Consumer<DataHubEmulator.Builder> customiser;
     private DataHubEmulator emulator;
 
+    /** The unique id of the test container whose beforeAll started the emulator. */
+    private String owner;
+
+    /** An extension with the default emulator settings. */
     public DataHubEmulatorExtension() {
         this(b -> {});
     }
 
+    /** An extension whose emulator builder is customised (clock, limits, credentials, ...). */
     public DataHubEmulatorExtension(Consumer<DataHubEmulator.Builder> customiser) {
         this.customiser = customiser;
     }
@@ -60,6 +66,7 @@ public final class DataHubEmulatorExtension
             DataHubEmulator.Builder builder = DataHubEmulator.builder();
             customiser.accept(builder);
             emulator = builder.build().start();
+            owner = context.getUniqueId();
         }
     }
 
@@ -70,9 +77,12 @@ public final class DataHubEmulatorExtension
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (emulator != null) {
+        // JUnit calls afterAll for the class and for each @Nested class; only the container that
+        // started the emulator closes it, so nested classes keep sharing it.
+        if (emulator != null && context.getUniqueId().equals(owner)) {
             emulator.close();
             emulator = null;
+            owner = null;
         }
     }
 

@@ -18,11 +18,13 @@ package io.github.flinkdatahub.emulator;
 
 import io.github.flinkdatahub.emulator.engine.FsyncPolicy;
 
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Command-line parsing of {@link EmulatorMain}: turns the flags into a configured {@link
@@ -72,6 +74,27 @@ final class EmulatorCli {
                     "GetCursor, ListShard, or * for all. When ready the emulator prints",
                     "'DataHub emulator listening on http://HOST:PORT'.");
 
+    /** Every flag that takes a value (all but --help). */
+    private static final Set<String> VALUE_FLAGS =
+            Set.of(
+                    "--host",
+                    "--port",
+                    "--data-dir",
+                    "--fsync",
+                    "--access-id",
+                    "--access-key",
+                    "--shard-list-interval-ms",
+                    "--write-qps",
+                    "--write-bytes-per-second",
+                    "--read-qps",
+                    "--fault",
+                    "--latency",
+                    "--drop-connections",
+                    "--fault-seed");
+
+    /** The line printed to stderr when the emulator has stopped. */
+    static final String STOPPED = "DataHub emulator stopped";
+
     /** A command-line error; {@link EmulatorMain} prints it and exits with status 2. */
     static final class UsageException extends Exception {
         private static final long serialVersionUID = 1L;
@@ -120,6 +143,10 @@ final class EmulatorCli {
             }
             if (!flag.startsWith("--")) {
                 throw new UsageException("Unexpected argument '" + arg + "'; see --help");
+            }
+            if (!VALUE_FLAGS.contains(flag)) {
+                throw new UsageException(
+                        "Unknown option " + flag + "; run with --help to list the options");
             }
             if (value == null) {
                 if (i + 1 >= args.length) {
@@ -171,7 +198,8 @@ final class EmulatorCli {
                     seed = longIn(flag, value, Long.MIN_VALUE, Long.MAX_VALUE);
                     break;
                 default:
-                    throw new UsageException("Unknown option " + flag + "; see --help");
+                    throw new IllegalStateException(
+                            "VALUE_FLAGS lists " + flag + " but parse misses it");
             }
         }
         if ((accessId == null) != (accessKey == null)) {
@@ -190,6 +218,29 @@ final class EmulatorCli {
             throw new UsageException(e.getMessage());
         }
         return new Parsed(false, b, faults, seed);
+    }
+
+    /**
+     * The lines to print when the emulator cannot start: the failure and its distinct causes (a
+     * cause whose message an earlier line already shows is not repeated), and for a port in use a
+     * hint to choose another {@code --port} or {@code --port 0}.
+     */
+    static List<String> startFailure(Throwable failure) {
+        List<String> lines = new ArrayList<>();
+        boolean portInUse = false;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            portInUse |= t instanceof BindException;
+            String message = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+            if (lines.stream().noneMatch(l -> l.contains(message))) {
+                lines.add(lines.isEmpty() ? message : "  caused by: " + message);
+            }
+        }
+        if (portInUse) {
+            lines.add(
+                    "  the address is already in use (another process listens on that port):"
+                            + " choose another --port, or --port 0 for a free one");
+        }
+        return lines;
     }
 
     private static FaultRule fault(String flag, String value) throws UsageException {

@@ -17,17 +17,20 @@
 package io.github.flinkdatahub.emulator;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The standalone emulator: {@code java -jar datahub-emulator.jar [options]} (see {@code --help}).
  * Prints exactly one line {@code DataHub emulator listening on http://HOST:PORT} to stdout when
- * ready; exits with status 2 on bad flags; closes cleanly on SIGTERM.
+ * ready; exits with status 2 on bad flags and 1 when it cannot start (a port in use, a locked data
+ * directory); closes cleanly on SIGTERM and then prints {@code DataHub emulator stopped} to stderr.
  */
 public final class EmulatorMain {
 
     private EmulatorMain() {}
 
+    /** Runs the emulator until SIGTERM; see the class Javadoc and {@code --help}. */
     public static void main(String[] args) throws InterruptedException {
         configureLogging();
         EmulatorCli.Parsed parsed;
@@ -46,10 +49,9 @@ public final class EmulatorMain {
         try {
             emulator = parsed.builder().build().start();
         } catch (RuntimeException e) {
-            System.err.println("datahub-emulator: " + e.getMessage());
-            if (e.getCause() != null) {
-                System.err.println("  caused by: " + e.getCause());
-            }
+            List<String> lines = EmulatorCli.startFailure(e);
+            System.err.println("datahub-emulator: " + lines.get(0));
+            lines.subList(1, lines.size()).forEach(System.err::println);
             System.exit(1);
             return;
         }
@@ -60,6 +62,8 @@ public final class EmulatorMain {
                         new Thread(
                                 () -> {
                                     emulator.close();
+                                    System.err.println(EmulatorCli.STOPPED);
+                                    System.err.flush();
                                     stopped.countDown();
                                 },
                                 "datahub-emulator-shutdown"));

@@ -18,7 +18,10 @@ package io.github.flinkdatahub.emulator;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.BindException;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -122,6 +125,47 @@ class EmulatorCliTest {
         assertUsage("--shard-list-interval-ms", "--shard-list-interval-ms", "0");
         assertUsage("--write-qps", "--write-qps", "-1");
         assertUsage("stray", "stray");
+    }
+
+    @Test
+    void anUnknownFlagIsReportedAsUnknownNotAsMissingItsValue() {
+        for (String[] args :
+                new String[][] {{"--bogus"}, {"--bogus", "1"}, {"--bogus=1"}, {"--prot", "0"}}) {
+            assertThatThrownBy(() -> EmulatorCli.parse(args))
+                    .isInstanceOf(EmulatorCli.UsageException.class)
+                    .hasMessageContaining("Unknown option " + args[0].split("=")[0])
+                    .hasMessageContaining("--help")
+                    .hasMessageNotContaining("needs a value");
+        }
+        // A known flag at the end still says it needs a value.
+        assertUsage("--host needs a value", "--host");
+    }
+
+    @Test
+    void aPortInUseSuggestsAnotherPortOrPortZero() {
+        IllegalStateException failure =
+                new IllegalStateException(
+                        "Cannot start the DataHub emulator on 127.0.0.1:9080",
+                        new IOException(
+                                "Failed to bind to /127.0.0.1:9080",
+                                new BindException("Address already in use")));
+        List<String> lines = EmulatorCli.startFailure(failure);
+        assertThat(lines.get(0)).isEqualTo("Cannot start the DataHub emulator on 127.0.0.1:9080");
+        assertThat(String.join("\n", lines))
+                .contains("Address already in use", "already in use", "--port 0", "--port");
+    }
+
+    @Test
+    void aCauseWhoseMessageIsAlreadyShownIsNotRepeated() {
+        String locked = "The data directory /d is in use by another emulator process.";
+        IllegalStateException failure =
+                new IllegalStateException(
+                        "Cannot open the emulator data directory /d: " + locked,
+                        new IOException(locked));
+        List<String> lines = EmulatorCli.startFailure(failure);
+        assertThat(lines).hasSize(1);
+        assertThat(String.join("\n", lines).split("in use by another", -1)).hasSize(2);
+        assertThat(String.join("\n", lines)).doesNotContain("--port 0");
     }
 
     private static void assertUsage(String expected, String... args) {

@@ -19,6 +19,8 @@ package io.github.flinkdatahub.emulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +70,10 @@ class EmulatorMainITCase {
             p.destroy(); // SIGTERM: the shutdown hook closes the emulator
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(Files.readAllLines(stdout)).as("stdout").containsExactly(ready);
-            assertThat(Files.readString(stderr)).doesNotContain("Exception");
+            assertThat(Files.readString(stderr))
+                    .doesNotContain("Exception")
+                    .as("one line on shutdown")
+                    .containsOnlyOnce(EmulatorCli.STOPPED);
         } finally {
             p.destroyForcibly();
         }
@@ -95,6 +100,49 @@ class EmulatorMainITCase {
         assertThat(p.exitValue()).isEqualTo(2);
         assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
                 .contains("--port");
+    }
+
+    @Test
+    void aPortInUseExitsWithOneAndSuggestsPortZero() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process p = launch("--port", Integer.toString(taken.getLocalPort()));
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(1);
+            assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .contains(Integer.toString(taken.getLocalPort()), "already in use", "--port 0");
+        }
+    }
+
+    @Test
+    void aLockedDataDirectoryIsReportedOnce(@TempDir Path dir) throws Exception {
+        Path stdout = dir.resolve("stdout");
+        Path data = dir.resolve("data");
+        Process first =
+                launcher("--port", "0", "--data-dir", data.toString())
+                        .redirectOutput(stdout.toFile())
+                        .redirectError(dir.resolve("stderr").toFile())
+                        .start();
+        try {
+            awaitFirstLine(stdout, first);
+            Process second = launch("--port", "0", "--data-dir", data.toString());
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).isEqualTo(1);
+            String err = new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(err).containsOnlyOnce("in use by another emulator process");
+        } finally {
+            first.destroyForcibly();
+            first.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anUnknownFlagIsNamedAsUnknown() throws Exception {
+        Process p = launch("--bogus");
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("Unknown option --bogus", "--help")
+                .doesNotContain("needs a value");
     }
 
     @Test

@@ -16,7 +16,7 @@
 
 package io.github.flinkdatahub.emulator;
 
-import io.github.flinkdatahub.emulator.server.PbFrame;
+import io.github.flinkdatahub.emulator.conformance.Wire;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,7 +138,7 @@ class MalformedRequestsITCase {
         byte[] tooLong = good.clone();
         ByteBuffer.wrap(tooLong).putInt(8, 1000);
         assertError(http.send("POST", SHARD, tooLong, PB_PUB), 400, "InvalidParameter");
-        byte[] notAMessage = PbFrame.encode(new byte[] {(byte) 0xFF, (byte) 0xFF, 0x07});
+        byte[] notAMessage = Wire.frame(new byte[] {(byte) 0xFF, (byte) 0xFF, 0x07});
         assertError(http.send("POST", SHARD, notAMessage, PB_PUB), 400, "InvalidParameter");
         // The golden request itself is accepted: put-by-shard success has an empty body.
         HttpResponse<String> ok = http.send("POST", SHARD, good, PB_PUB);

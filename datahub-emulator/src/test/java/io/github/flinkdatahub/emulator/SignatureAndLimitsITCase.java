@@ -28,7 +28,9 @@ import com.aliyun.datahub.client.model.BlobRecordData;
 import com.aliyun.datahub.client.model.CompressType;
 import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.RecordType;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,13 +40,21 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Signature checking, per-shard limits and injected faults, seen through the official SDK. */
+/**
+ * Signature checking, per-shard limits and injected faults, seen through the official SDK. Each
+ * configuration is a nested class with its own {@link DataHubEmulatorExtension}.
+ */
 class SignatureAndLimitsITCase {
 
-    @Test
-    void signaturesAreCheckedWhenCredentialsAreConfigured() {
-        try (DataHubEmulator emulator =
-                DataHubEmulator.builder().credentials("myId", "mySecret").build().start()) {
+    @Nested
+    class Signed {
+        @RegisterExtension
+        static final DataHubEmulatorExtension EMULATOR =
+                new DataHubEmulatorExtension(b -> b.credentials("myId", "mySecret"));
+
+        @Test
+        void signaturesAreCheckedWhenCredentialsAreConfigured() {
+            DataHubEmulator emulator = EMULATOR.emulator();
             DatahubClient good =
                     SdkClients.create(
                             emulator.endpoint(), "myId", "mySecret", true, CompressType.LZ4);
@@ -78,15 +88,19 @@ class SignatureAndLimitsITCase {
         }
     }
 
-    @Test
-    void dateSkewIsJudgedAgainstTheSystemClockNotTheManualClock() {
-        ManualClock farAway = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
-        try (DataHubEmulator emulator =
-                DataHubEmulator.builder()
-                        .clock(farAway)
-                        .credentials("myId", "mySecret")
-                        .build()
-                        .start()) {
+    @Nested
+    class SignedOnAFarAwayClock {
+        static final ManualClock FAR_AWAY = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
+
+        @RegisterExtension
+        static final DataHubEmulatorExtension EMULATOR =
+                new DataHubEmulatorExtension(
+                        b -> b.clock(FAR_AWAY).credentials("myId", "mySecret"));
+
+        @Test
+        void dateSkewIsJudgedAgainstTheSystemClockNotTheManualClock() {
+            ManualClock farAway = FAR_AWAY;
+            DataHubEmulator emulator = EMULATOR.emulator();
             DatahubClient client =
                     SdkClients.create(
                             emulator.endpoint(), "myId", "mySecret", false, CompressType.NONE);
@@ -96,11 +110,18 @@ class SignatureAndLimitsITCase {
         }
     }
 
-    @Test
-    void perShardWriteQpsAnswersLimitExceededUntilTheNextSecond() {
-        ManualClock clock = new ManualClock(Instant.parse("2026-11-22T00:00:00Z"));
-        try (DataHubEmulator emulator =
-                DataHubEmulator.builder().clock(clock).perShardWriteQps(2).build().start()) {
+    @Nested
+    class WriteQpsLimited {
+        static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-11-22T00:00:00Z"));
+
+        @RegisterExtension
+        static final DataHubEmulatorExtension EMULATOR =
+                new DataHubEmulatorExtension(b -> b.clock(CLOCK).perShardWriteQps(2));
+
+        @Test
+        void perShardWriteQpsAnswersLimitExceededUntilTheNextSecond() {
+            ManualClock clock = CLOCK;
+            DataHubEmulator emulator = EMULATOR.emulator();
             DatahubClient client = SdkClients.pb(emulator.endpoint(), CompressType.NONE);
             client.createProject("limits", "c");
             client.createTopic("limits", "b", 2, 1, RecordType.BLOB, "c");
@@ -116,9 +137,14 @@ class SignatureAndLimitsITCase {
         }
     }
 
-    @Test
-    void injectedErrorsUseTheGivenCodeAndStatus() {
-        try (DataHubEmulator emulator = DataHubEmulator.builder().build().start()) {
+    @Nested
+    class Defaults {
+        @RegisterExtension
+        static final DataHubEmulatorExtension EMULATOR = new DataHubEmulatorExtension();
+
+        @Test
+        void injectedErrorsUseTheGivenCodeAndStatus() {
+            DataHubEmulator emulator = EMULATOR.emulator();
             DatahubClient client = SdkClients.json(emulator.endpoint());
             client.createProject("faults", "c");
             emulator.faults().errorRate("GetProject", "LimitExceeded", 1.0);

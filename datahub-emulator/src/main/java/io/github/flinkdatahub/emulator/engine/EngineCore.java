@@ -18,6 +18,9 @@ package io.github.flinkdatahub.emulator.engine;
 
 import io.github.flinkdatahub.emulator.engine.EngineState.Project;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -34,6 +37,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * apply it, so an acknowledged change is always recoverable.
  */
 final class EngineCore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineCore.class);
 
     final EngineOptions options;
     final Clock clock;
@@ -95,7 +100,8 @@ final class EngineCore implements AutoCloseable {
                         try {
                             journal.syncAll();
                         } catch (RuntimeException e) {
-                            // the journal is now failed; writers get the error
+                            // The journal is now failed and writers get the error; say why once.
+                            LOG.error("Periodic fsync of the emulator journal failed", e);
                         }
                     },
                     interval,
@@ -155,7 +161,8 @@ final class EngineCore implements AutoCloseable {
             expireAll();
             maybeCompact();
         } catch (RuntimeException e) {
-            // Never let the sweep die; lazy expiry and the next run still apply.
+            // Never let the sweep die (lazy expiry and the next run still apply), but say why.
+            LOG.warn("Emulator housekeeping (retention sweep, journal compaction) failed", e);
         }
     }
 

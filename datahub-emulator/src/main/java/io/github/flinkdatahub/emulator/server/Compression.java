@@ -32,7 +32,7 @@ import java.util.zip.Inflater;
  * block sized by {@code x-datahub-content-raw-size}; {@code deflate} and {@code zlib} are zlib
  * streams (Java's "deflate" is a zlib-wrapped stream). Responses are never compressed.
  */
-public final class Compression {
+final class Compression {
 
     /** The bounds-checking decompressor: malformed input fails instead of reading past it. */
     private static final LZ4SafeDecompressor LZ4 = LZ4Factory.fastestInstance().safeDecompressor();

@@ -19,7 +19,7 @@ package io.github.flinkdatahub.emulator.server;
 import java.util.Locale;
 
 /** The body protocol of a request, from its {@code Content-Type} header. */
-public enum ContentKind {
+enum ContentKind {
     /** {@code application/json} (any parameters) or no Content-Type at all. */
     JSON,
     /** {@code application/x-protobuf}: a DHUB-framed protobuf message (PB mode). */

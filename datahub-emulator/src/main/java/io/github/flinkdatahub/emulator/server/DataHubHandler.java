@@ -49,7 +49,7 @@ import java.util.Map;
  *
  * <p>Runs on Jetty's pool threads; blocking is fine (the handler is invoked as blocking).
  */
-public final class DataHubHandler extends Handler.Abstract {
+final class DataHubHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataHubHandler.class);
     static final String REQUEST_ID = "x-datahub-request-id";

@@ -16,6 +16,9 @@
 
 package io.github.flinkdatahub.emulator.server;
 
+import io.github.flinkdatahub.emulator.FaultInjector;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine;
+
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -27,6 +30,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import java.time.Clock;
+
 /**
  * The Jetty 12 server around {@link DataHubHandler}: one HTTP/1.1 + h2c connector, a thread pool,
  * no {@code Server} header, and an error handler that answers Jetty's own protocol errors (bad
@@ -37,7 +42,43 @@ public final class EmulatorServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
-    public EmulatorServer(String host, int port, DataHubHandler handler, RequestIds requestIds) {
+    /**
+     * A server (not yet started) for the engine, the only entry point of this package: it wires the
+     * operations, per-shard limits, request ids, faults and (when {@code accessId} is not null)
+     * signature checking.
+     *
+     * @param clock the clock of request ids and limits; signatures are judged by the system clock
+     */
+    public static EmulatorServer create(
+            String host,
+            int port,
+            DataHubEngine engine,
+            Clock clock,
+            long shardListIntervalMillis,
+            long writeQps,
+            long writeBytesPerSecond,
+            long readQps,
+            FaultInjector faults,
+            String accessId,
+            String accessKey) {
+        RequestIds ids = new RequestIds(clock);
+        Operations operations =
+                new Operations(
+                        engine,
+                        shardListIntervalMillis,
+                        new ShardLimiter(clock, writeQps, writeBytesPerSecond),
+                        new ShardLimiter(clock, readQps, 0));
+        SignatureVerifier signatures =
+                accessId == null
+                        ? null
+                        // Clients stamp Date from their wall clock, so skew is judged against the
+                        // system clock even when the data runs on a ManualClock.
+                        : new SignatureVerifier(accessId, accessKey, Clock.systemUTC());
+        return new EmulatorServer(
+                host, port, new DataHubHandler(operations, ids, faults, signatures), ids);
+    }
+
+    EmulatorServer(String host, int port, DataHubHandler handler, RequestIds requestIds) {
         QueuedThreadPool pool = new QueuedThreadPool(128, 4);
         pool.setName("datahub-emulator");
         pool.setDaemon(true);

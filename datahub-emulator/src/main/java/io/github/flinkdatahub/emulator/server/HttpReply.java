@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 
 /** A response to send: status, Content-Type (null for an empty body) and body bytes. */
-public record HttpReply(int status, String contentType, byte[] body) {
+record HttpReply(int status, String contentType, byte[] body) {
 
     /** The Content-Type of JSON bodies, errors included: exactly this, no charset (section 3.1). */
     public static final String JSON = "application/json";

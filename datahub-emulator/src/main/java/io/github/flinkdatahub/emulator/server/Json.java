@@ -34,7 +34,7 @@ import java.util.List;
  * and the expected JSON type; unknown keys are ignored (the SDKs add junk such as {@code
  * estimateSize}).
  */
-public final class Json {
+final class Json {
 
     static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

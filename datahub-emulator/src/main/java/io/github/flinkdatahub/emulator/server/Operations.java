@@ -20,7 +20,7 @@ import io.github.flinkdatahub.emulator.engine.DataHubEngine;
 import io.github.flinkdatahub.emulator.engine.EngineException;
 
 /** Executes a routed {@link Exchange} against the engine and returns the reply to send. */
-public final class Operations {
+final class Operations {
 
     private final AdminOperations admin;
     private final SubscriptionOperations subscriptions;

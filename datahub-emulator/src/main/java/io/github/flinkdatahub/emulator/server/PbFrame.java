@@ -27,7 +27,7 @@ import java.util.zip.CRC32C;
  * The {@code DHUB} frame around PB bodies (section 5.1): magic, big-endian CRC-32C of the payload,
  * big-endian payload length, payload.
  */
-public final class PbFrame {
+final class PbFrame {
 
     private static final byte[] MAGIC = "DHUB".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = 12;

@@ -22,7 +22,7 @@ import io.github.flinkdatahub.emulator.engine.DataHubEngine.ReadResult;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.RecordType;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.StoredRecord;
 import io.github.flinkdatahub.emulator.engine.EngineException;
-import io.github.flinkdatahub.protocol.DatahubProtos;
+import io.github.flinkdatahub.emulator.protocol.DatahubProtos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Request ids in the service's format, e.g. {@code 2026112204392199d6650a00000039}: UTC timestamp
  * {@code yyyyMMddHHmmss}, 8 hex digits identifying this server instance, 8 hex digits of a counter.
  */
-public final class RequestIds {
+final class RequestIds {
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);

@@ -21,7 +21,7 @@ package io.github.flinkdatahub.emulator.server;
  * have are null; {@code unsupportedFeature} names what the emulator does not implement when {@code
  * operation} is {@link Operation#Unsupported}.
  */
-public record Route(
+record Route(
         Operation operation,
         String project,
         String topic,

@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  * Pure: it sees only the method, the path, the JSON {@code Action}, the {@code
  * x-datahub-request-action} header and the body kind.
  */
-public final class Router {
+final class Router {
 
     /** What routing needs to know about a request. {@code hasJsonField} tests body keys. */
     public record RequestShape(

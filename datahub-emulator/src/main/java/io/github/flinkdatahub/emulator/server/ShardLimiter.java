@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * clock (so a {@code ManualClock} makes them deterministic). Exceeding one answers {@code
  * LimitExceeded} 429, which every SDK retries. A limit of 0 is unlimited.
  */
-public final class ShardLimiter {
+final class ShardLimiter {
 
     private final Clock clock;
     private final long maxRequestsPerSecond;

@@ -42,7 +42,7 @@ import java.util.TreeMap;
  * the headers exactly as received. STS tokens ({@code x-datahub-security-token}) are accepted and
  * signed like any other {@code x-datahub-*} header. Secrets are never logged or put in messages.
  */
-public final class SignatureVerifier {
+final class SignatureVerifier {
 
     /** The clock-skew tolerance; the real service's is UNCONFIRMED, 15 minutes is the usual. */
     public static final Duration MAX_SKEW = Duration.ofMinutes(15);

@@ -18,7 +18,7 @@ package io.github.flinkdatahub.emulator.bench;
 
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.conformance.Wire;
-import io.github.flinkdatahub.protocol.DatahubProtos;
+import io.github.flinkdatahub.emulator.protocol.DatahubProtos;
 
 import com.google.protobuf.ByteString;
 import net.jpountz.lz4.LZ4Factory;

@@ -17,14 +17,15 @@
 package io.github.flinkdatahub.emulator.conformance;
 
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
 
 import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.auth.AliyunAccount;
 import com.aliyun.datahub.client.exception.AuthorizationFailureException;
 import com.aliyun.datahub.client.model.CursorType;
 import com.aliyun.datahub.client.model.RecordEntry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,7 +35,6 @@ import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.all
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newTupleTopic;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.putToShard;
-import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.tupleRecord;
 import static io.github.flinkdatahub.emulator.conformance.DataHubErrors.assertDataHubError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,16 +42,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Check B20 of protocol section 12.B: signature checking rejects bad signers, accepts STS. */
 class AuthConformanceITCase {
 
+    @RegisterExtension
+    static final DataHubEmulatorExtension EMULATOR = ConformanceFixture.extension(true, null);
+
     private static DataHubEmulator emulator;
 
     @BeforeAll
     static void startEmulators() {
-        emulator = startEmulator(true, null);
-    }
-
-    @AfterAll
-    static void stopEmulators() throws Exception {
-        emulator.close();
+        emulator = EMULATOR.emulator(); // started by the extension, closed after the class
     }
 
     @ParameterizedTest

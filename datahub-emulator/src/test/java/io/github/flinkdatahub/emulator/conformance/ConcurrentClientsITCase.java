@@ -17,6 +17,7 @@
 package io.github.flinkdatahub.emulator.conformance;
 
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
 
 import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.model.BlobRecordData;
@@ -24,9 +25,9 @@ import com.aliyun.datahub.client.model.CursorType;
 import com.aliyun.datahub.client.model.GetRecordsResult;
 import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.RecordType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,7 +43,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
-import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,16 +59,14 @@ class ConcurrentClientsITCase {
     private static final int TOPICS = 3;
     private static final int SHARDS = 3;
 
+    @RegisterExtension
+    static final DataHubEmulatorExtension EMULATOR = ConformanceFixture.extension(false, null);
+
     private static DataHubEmulator emulator;
 
     @BeforeAll
     static void startEmulators() {
-        emulator = startEmulator(false, null);
-    }
-
-    @AfterAll
-    static void stopEmulators() throws Exception {
-        emulator.close();
+        emulator = EMULATOR.emulator(); // started by the extension, closed after the class
     }
 
     @Test

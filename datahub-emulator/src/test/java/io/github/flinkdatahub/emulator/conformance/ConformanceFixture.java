@@ -16,7 +16,7 @@
 
 package io.github.flinkdatahub.emulator.conformance;
 
-import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
 
 import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.model.Field;
@@ -46,16 +46,21 @@ public final class ConformanceFixture {
 
     private ConformanceFixture() {}
 
-    /** Starts an in-memory emulator on a free port; signature checking on when {@code signed}. */
-    public static DataHubEmulator startEmulator(boolean signed, Clock clock) {
-        DataHubEmulator.Builder builder = DataHubEmulator.builder().host("127.0.0.1").port(0);
-        if (signed) {
-            builder.credentials(SdkMode.ACCESS_ID, SdkMode.ACCESS_KEY);
-        }
-        if (clock != null) {
-            builder.clock(clock);
-        }
-        return builder.build().start();
+    /**
+     * The extension that runs an in-memory emulator on a free port for a test class (and its nested
+     * classes); signature checking on when {@code signed}, on {@code clock} when not null.
+     */
+    public static DataHubEmulatorExtension extension(boolean signed, Clock clock) {
+        return new DataHubEmulatorExtension(
+                b -> {
+                    b.host("127.0.0.1").port(0);
+                    if (signed) {
+                        b.credentials(SdkMode.ACCESS_ID, SdkMode.ACCESS_KEY);
+                    }
+                    if (clock != null) {
+                        b.clock(clock);
+                    }
+                });
     }
 
     /** Every SDK mode, each with signature checking off and on. */

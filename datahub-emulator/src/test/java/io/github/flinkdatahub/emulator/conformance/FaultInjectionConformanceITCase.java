@@ -17,6 +17,7 @@
 package io.github.flinkdatahub.emulator.conformance;
 
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
 
 import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.DatahubClientBuilder;
@@ -28,18 +29,17 @@ import com.aliyun.datahub.client.http.HttpConfig;
 import com.aliyun.datahub.client.model.BlobRecordData;
 import com.aliyun.datahub.client.model.CursorType;
 import com.aliyun.datahub.client.model.RecordEntry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newBlobTopic;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
-import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static io.github.flinkdatahub.emulator.conformance.DataHubErrors.assertDataHubError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -51,6 +51,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class FaultInjectionConformanceITCase {
 
+    @RegisterExtension
+    static final DataHubEmulatorExtension EMULATOR = ConformanceFixture.extension(false, null);
+
     private static DataHubEmulator emulator;
     private DatahubClient client;
     private String project;
@@ -58,12 +61,7 @@ class FaultInjectionConformanceITCase {
 
     @BeforeAll
     static void startEmulators() {
-        emulator = startEmulator(false, null);
-    }
-
-    @AfterAll
-    static void stopEmulators() throws Exception {
-        emulator.close();
+        emulator = EMULATOR.emulator(); // started by the extension, closed after the class
     }
 
     @BeforeEach

@@ -17,6 +17,7 @@
 package io.github.flinkdatahub.emulator.conformance;
 
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
 
 import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.DatahubClientBuilder;
@@ -29,6 +30,7 @@ import com.aliyun.datahub.client.model.CursorType;
 import com.aliyun.datahub.client.model.GetRecordsResult;
 import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.TupleRecordData;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,7 +41,6 @@ import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.all
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.assertSameValues;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newTupleTopic;
-import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.tupleRecord;
 import static io.github.flinkdatahub.emulator.conformance.DataHubErrors.assertDataHubError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,10 +51,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class Http2ConformanceITCase {
 
+    @RegisterExtension
+    static final DataHubEmulatorExtension OPEN = ConformanceFixture.extension(false, null);
+
+    @RegisterExtension
+    static final DataHubEmulatorExtension SIGNED = ConformanceFixture.extension(true, null);
+
     @ParameterizedTest(name = "signed={0}")
     @ValueSource(booleans = {false, true})
     void recordsAndErrorsOverH2c(boolean withSignatures) throws Exception {
-        try (DataHubEmulator emulator = startEmulator(withSignatures, null)) {
+        {
+            DataHubEmulator emulator = (withSignatures ? SIGNED : OPEN).emulator();
             DatahubClient client =
                     DatahubClientBuilder.newBuilder()
                             .setDatahubConfig(

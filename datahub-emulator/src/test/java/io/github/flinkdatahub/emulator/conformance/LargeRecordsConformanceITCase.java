@@ -17,6 +17,7 @@
 package io.github.flinkdatahub.emulator.conformance;
 
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
 
 import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.exception.DatahubClientException;
@@ -24,8 +25,8 @@ import com.aliyun.datahub.client.model.BlobRecordData;
 import com.aliyun.datahub.client.model.CursorType;
 import com.aliyun.datahub.client.model.GetRecordsResult;
 import com.aliyun.datahub.client.model.RecordEntry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,7 +35,6 @@ import java.util.Random;
 
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newBlobTopic;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
-import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -45,16 +45,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class LargeRecordsConformanceITCase {
 
+    @RegisterExtension
+    static final DataHubEmulatorExtension EMULATOR = ConformanceFixture.extension(false, null);
+
     private static DataHubEmulator emulator;
 
     @BeforeAll
     static void startEmulators() {
-        emulator = startEmulator(false, null);
-    }
-
-    @AfterAll
-    static void stopEmulators() throws Exception {
-        emulator.close();
+        emulator = EMULATOR.emulator(); // started by the extension, closed after the class
     }
 
     @ParameterizedTest

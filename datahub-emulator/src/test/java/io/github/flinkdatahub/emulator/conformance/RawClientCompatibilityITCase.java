@@ -17,13 +17,14 @@
 package io.github.flinkdatahub.emulator.conformance;
 
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
 import io.github.flinkdatahub.emulator.ManualClock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,7 +45,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,16 +63,15 @@ class RawClientCompatibilityITCase {
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
     private static final ManualClock CLOCK = new ManualClock(Instant.now());
+
+    @RegisterExtension
+    static final DataHubEmulatorExtension EMULATOR = ConformanceFixture.extension(true, CLOCK);
+
     private static DataHubEmulator signed;
 
     @BeforeAll
     static void startEmulators() {
-        signed = startEmulator(true, CLOCK);
-    }
-
-    @AfterAll
-    static void stopEmulators() throws Exception {
-        signed.close();
+        signed = EMULATOR.emulator(); // started by the extension, closed after the class
     }
 
     @Test

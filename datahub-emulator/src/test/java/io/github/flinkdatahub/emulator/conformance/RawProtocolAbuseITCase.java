@@ -17,18 +17,19 @@
 package io.github.flinkdatahub.emulator.conformance;
 
 import io.github.flinkdatahub.emulator.DataHubEmulator;
-import io.github.flinkdatahub.protocol.DatahubProtos;
+import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
+import io.github.flinkdatahub.emulator.protocol.DatahubProtos;
 
 import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.model.CursorType;
 import com.aliyun.datahub.client.model.RecordEntry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,7 +47,6 @@ import java.util.Random;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.allTypesSchema;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newTupleTopic;
-import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.tupleRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +64,9 @@ class RawProtocolAbuseITCase {
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
 
+    @RegisterExtension
+    static final DataHubEmulatorExtension EMULATOR = ConformanceFixture.extension(false, null);
+
     private static DataHubEmulator emulator;
     private DatahubClient sdk;
     private String project;
@@ -71,12 +74,7 @@ class RawProtocolAbuseITCase {
 
     @BeforeAll
     static void startEmulators() {
-        emulator = startEmulator(false, null);
-    }
-
-    @AfterAll
-    static void stopEmulators() throws Exception {
-        emulator.close();
+        emulator = EMULATOR.emulator(); // started by the extension, closed after the class
     }
 
     @BeforeEach

@@ -17,6 +17,7 @@
 package io.github.flinkdatahub.emulator.conformance;
 
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
 import io.github.flinkdatahub.emulator.ManualClock;
 
 import com.aliyun.datahub.client.DatahubClient;
@@ -27,8 +28,8 @@ import com.aliyun.datahub.client.model.CursorType;
 import com.aliyun.datahub.client.model.GetCursorResult;
 import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.RecordType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -39,7 +40,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
-import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.uniqueName;
 import static io.github.flinkdatahub.emulator.conformance.DataHubErrors.assertDataHubError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,16 +51,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetentionConformanceITCase {
 
     private static final ManualClock CLOCK = new ManualClock(Instant.now());
+
+    @RegisterExtension
+    static final DataHubEmulatorExtension EMULATOR = ConformanceFixture.extension(false, CLOCK);
+
     private static DataHubEmulator emulator;
 
     @BeforeAll
     static void startEmulators() {
-        emulator = startEmulator(false, CLOCK);
-    }
-
-    @AfterAll
-    static void stopEmulators() throws Exception {
-        emulator.close();
+        emulator = EMULATOR.emulator(); // started by the extension, closed after the class
     }
 
     @ParameterizedTest

@@ -17,6 +17,7 @@
 package io.github.flinkdatahub.emulator.conformance;
 
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
 import io.github.flinkdatahub.emulator.ManualClock;
 
 import com.aliyun.datahub.client.DatahubClient;
@@ -31,6 +32,7 @@ import com.aliyun.datahub.client.model.RecordType;
 import com.aliyun.datahub.client.model.ShardEntry;
 import com.aliyun.datahub.client.model.ShardState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +53,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
-import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -68,10 +69,16 @@ class SplitMergeUnderLoadITCase {
     private static final int BATCHES = 60;
     private static final int BATCH_SIZE = 10;
 
+    private static final ManualClock CLOCK = new ManualClock(Instant.now());
+
+    @RegisterExtension
+    static final DataHubEmulatorExtension EMULATOR = ConformanceFixture.extension(false, CLOCK);
+
     @Test
     void writesStayExactlyOnceAcrossSplitAndMerge() throws Exception {
-        ManualClock clock = new ManualClock(Instant.now());
-        try (DataHubEmulator emulator = startEmulator(false, clock)) {
+        ManualClock clock = CLOCK;
+        {
+            DataHubEmulator emulator = EMULATOR.emulator();
             DatahubClient admin = SdkMode.PROTOBUF.client(emulator.endpoint());
             String project = newProject(admin);
             String topic = uniqueName("reshaped");

@@ -17,6 +17,7 @@
 package io.github.flinkdatahub.emulator.conformance;
 
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
 
 import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.DatahubClientBuilder;
@@ -27,9 +28,9 @@ import com.aliyun.datahub.client.http.HttpConfig;
 import com.aliyun.datahub.client.model.BlobRecordData;
 import com.aliyun.datahub.client.model.RecordEntry;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -38,7 +39,6 @@ import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.all
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newBlobTopic;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newTupleTopic;
-import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.startEmulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -50,16 +50,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class UnsupportedFeaturesITCase {
 
+    @RegisterExtension
+    static final DataHubEmulatorExtension EMULATOR = ConformanceFixture.extension(false, null);
+
     private static DataHubEmulator emulator;
 
     @BeforeAll
     static void startEmulators() {
-        emulator = startEmulator(false, null);
-    }
-
-    @AfterAll
-    static void stopEmulators() throws Exception {
-        emulator.close();
+        emulator = EMULATOR.emulator(); // started by the extension, closed after the class
     }
 
     @Test

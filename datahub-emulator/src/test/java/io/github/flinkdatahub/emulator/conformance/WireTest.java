@@ -16,7 +16,7 @@
 
 package io.github.flinkdatahub.emulator.conformance;
 
-import io.github.flinkdatahub.protocol.DatahubProtos;
+import io.github.flinkdatahub.emulator.protocol.DatahubProtos;
 
 import com.google.protobuf.ByteString;
 import net.jpountz.lz4.LZ4Factory;

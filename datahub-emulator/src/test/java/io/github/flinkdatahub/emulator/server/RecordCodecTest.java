@@ -21,7 +21,7 @@ import io.github.flinkdatahub.emulator.engine.DataHubEngine.PutRecord;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.ReadResult;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.RecordType;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.StoredRecord;
-import io.github.flinkdatahub.protocol.DatahubProtos;
+import io.github.flinkdatahub.emulator.protocol.DatahubProtos;
 
 import org.junit.jupiter.api.Test;
 

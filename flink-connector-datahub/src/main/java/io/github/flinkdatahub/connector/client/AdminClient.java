@@ -33,7 +33,15 @@ public interface AdminClient {
     /** Describes a project. */
     ProjectInfo getProject(String project);
 
-    /** Creates a project. */
+    /**
+     * Creates a project.
+     *
+     * <p>Retries: after an ambiguous failure (a timeout or 5xx once the request was sent, so the
+     * service may have created it) the client looks the project up instead of blindly re-sending:
+     * if it exists with this comment the call succeeds, if it is absent the create is sent again
+     * (within {@code maxRetries}). {@code ProjectAlreadyExist} is raised only when the project
+     * existed before, or exists with another comment.
+     */
     void createProject(String project, String comment);
 
     /** Changes a project's comment. */
@@ -47,7 +55,11 @@ public interface AdminClient {
     /** Lists the names of a project's topics. */
     List<String> listTopics(String project);
 
-    /** Creates a TUPLE topic with the given schema. */
+    /**
+     * Creates a TUPLE topic with the given schema. An ambiguous failure is resolved as for {@link
+     * #createProject}: the topic is looked up and counts as created when its type, schema, shard
+     * count, lifecycle and comment match; {@code TopicAlreadyExist} is raised otherwise.
+     */
     void createTupleTopic(
             String project,
             String topic,
@@ -56,7 +68,7 @@ public interface AdminClient {
             RecordSchema schema,
             String comment);
 
-    /** Creates a BLOB topic. */
+    /** Creates a BLOB topic; ambiguous failures are resolved as for {@link #createTupleTopic}. */
     void createBlobTopic(
             String project, String topic, int shardCount, int lifecycleDays, String comment);
 
@@ -70,18 +82,31 @@ public interface AdminClient {
     /** Deletes a topic and its data. */
     void deleteTopic(String project, String topic);
 
-    /** Appends a nullable field to a TUPLE topic's schema. */
+    /**
+     * Appends a nullable field to a TUPLE topic's schema. After an ambiguous failure the client
+     * checks whether the schema has the field (with this type) before sending it again.
+     */
     void appendField(String project, String topic, Field field);
 
     // ---- resharding and metering
 
-    /** Splits at the midpoint of the shard's hash-key range (computed like the SDK does). */
+    /**
+     * Splits at the midpoint of the shard's hash-key range (computed like the SDK does). After an
+     * ambiguous failure the client lists the shards: two children of this shard mean the split
+     * happened (they are returned); otherwise it is sent again.
+     */
     List<ShardRange> splitShard(String project, String topic, String shardId);
 
-    /** Splits at the given 128-bit hash key (32 hex digits), which must lie inside the range. */
+    /**
+     * Splits at the given 128-bit hash key (32 hex digits), which must lie inside the range;
+     * ambiguous failures are resolved as for {@link #splitShard(String, String, String)}.
+     */
     List<ShardRange> splitShard(String project, String topic, String shardId, String splitKey);
 
-    /** Merges a shard with its right neighbour into one new shard. */
+    /**
+     * Merges a shard with its right neighbour into one new shard. After an ambiguous failure the
+     * client lists the shards: a shard whose parents are these two means the merge happened.
+     */
     ShardRange mergeShard(String project, String topic, String shardId, String adjacentShardId);
 
     /**
@@ -98,6 +123,12 @@ public interface AdminClient {
 
     /**
      * Creates a subscription.
+     *
+     * <p>Retries: the service chooses the id, so a re-sent create could make a second subscription.
+     * The client therefore re-sends it only when the failure proves nothing was applied (throttled,
+     * or the connection failed before the request was sent); after an ambiguous failure (a timeout
+     * or 5xx once the request was sent) the error reaches the caller and the subscription may or
+     * may not exist (check {@link #listSubscriptions}).
      *
      * @return the new subscription id
      */

@@ -43,6 +43,7 @@ public final class BlobRecord implements RecordPayload {
         return data.clone();
     }
 
+    /** The number of bytes. */
     public int length() {
         return data.length;
     }

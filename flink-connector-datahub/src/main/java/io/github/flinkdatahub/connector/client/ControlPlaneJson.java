@@ -18,13 +18,18 @@ package io.github.flinkdatahub.connector.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Converts control-plane JSON responses (protocol §4) into model values. */
+/**
+ * Converts control-plane JSON responses (protocol section 4) into model values. Every decoder reads
+ * strictly through {@link JsonReader}: a required field that is missing, or any field of the wrong
+ * type, is a {@link DataHubDecodeException} naming the call and the field.
+ */
 final class ControlPlaneJson {
 
     /** 0xFFFFFFFF: the service's "no neighbour" shard id. */
@@ -32,114 +37,250 @@ final class ControlPlaneJson {
 
     private ControlPlaneJson() {}
 
-    static List<String> names(JsonNode root, String key) {
+    /** ListProject / ListTopic: the array of names under {@code key}. */
+    static List<String> names(String call, JsonNode response, String key) {
+        JsonReader r = new JsonReader(call);
+        JsonNode root = r.root(response);
         List<String> names = new ArrayList<>();
-        for (JsonNode n : root.path(key)) {
+        List<JsonNode> items = r.array(root, "", key);
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode n = items.get(i);
+            if (!n.isTextual()) {
+                throw r.error(
+                        JsonReader.element("", key, i),
+                        "is " + JsonReader.describe(n) + ", expected a string");
+            }
             names.add(n.asText());
         }
         return names;
     }
 
-    static ProjectInfo project(String name, JsonNode root) {
+    static ProjectInfo project(String name, JsonNode response) {
+        JsonReader r = new JsonReader("GetProject");
+        JsonNode root = r.root(response);
+        String comment = r.optText(root, "", "Comment");
         return new ProjectInfo(
                 name,
-                Json.text(root, "Comment"),
-                seconds(root, "CreateTime"),
-                seconds(root, "LastModifyTime"),
-                Json.text(root, "Creator"));
+                comment == null ? "" : comment,
+                seconds(r, root, "", "CreateTime", false),
+                seconds(r, root, "", "LastModifyTime", false),
+                r.optText(root, "", "Creator"));
     }
 
-    static TopicInfo topic(String project, String name, JsonNode root) {
-        RecordType type =
-                "BLOB".equalsIgnoreCase(Json.text(root, "RecordType"))
-                        ? RecordType.BLOB
-                        : RecordType.TUPLE;
-        String schemaJson = Json.text(root, "RecordSchema");
-        RecordSchema schema =
-                type == RecordType.TUPLE && schemaJson != null && !schemaJson.isEmpty()
-                        ? RecordSchema.fromJson(schemaJson)
-                        : null;
-        String expandMode = Json.text(root, "ExpandMode");
+    static TopicInfo topic(String project, String name, JsonNode response) {
+        JsonReader r = new JsonReader("GetTopic");
+        JsonNode root = r.root(response);
+        String typeText = r.text(root, "", "RecordType");
+        RecordType type;
+        if ("BLOB".equalsIgnoreCase(typeText)) {
+            type = RecordType.BLOB;
+        } else if ("TUPLE".equalsIgnoreCase(typeText)) {
+            type = RecordType.TUPLE;
+        } else {
+            throw r.error("RecordType", "is '" + typeText + "', expected TUPLE or BLOB");
+        }
+        RecordSchema schema = null;
+        if (type == RecordType.TUPLE) {
+            String schemaJson = r.text(root, "", "RecordSchema");
+            try {
+                schema = RecordSchema.fromJson(schemaJson);
+            } catch (IllegalArgumentException e) {
+                throw r.error("RecordSchema", "is not a valid schema: " + e.getMessage());
+            }
+        }
+        String expandMode = r.optText(root, "", "ExpandMode");
+        String comment = r.optText(root, "", "Comment");
         return new TopicInfo(
                 project,
                 name,
                 type,
                 schema,
-                root.path("ShardCount").asInt(),
-                root.path("Lifecycle").asInt(),
-                Json.text(root, "Comment"),
-                seconds(root, "CreateTime"),
-                seconds(root, "LastModifyTime"),
+                r.intValue(root, "", "ShardCount"),
+                r.intValue(root, "", "Lifecycle"),
+                comment == null ? "" : comment,
+                seconds(r, root, "", "CreateTime", false),
+                seconds(r, root, "", "LastModifyTime", false),
                 expandMode == null ? "" : expandMode);
     }
 
-    static List<ShardInfo> shards(JsonNode root) {
+    /**
+     * ListShard: the shards and the refresh interval ({@code Interval}, milliseconds; the
+     * documented 300000 when absent). Each shard needs its id, state and hash-key range.
+     */
+    static ShardListing shardListing(JsonNode response) {
+        JsonReader r = new JsonReader("ListShard");
+        JsonNode root = r.root(response);
         List<ShardInfo> shards = new ArrayList<>();
-        for (JsonNode s : root.path("Shards")) {
+        List<JsonNode> items = r.array(root, "", "Shards");
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode s = items.get(i);
+            String path = JsonReader.element("", "Shards", i);
+            if (!s.isObject()) {
+                throw r.error(path, "is " + JsonReader.describe(s) + ", expected an object");
+            }
             List<String> parents = new ArrayList<>();
-            for (JsonNode p : s.path("ParentShardIds")) {
+            List<JsonNode> parentIds = r.optArray(s, path, "ParentShardIds");
+            for (int j = 0; j < parentIds.size(); j++) {
+                JsonNode p = parentIds.get(j);
+                if (!p.isTextual() && !p.isIntegralNumber()) {
+                    throw r.error(
+                            JsonReader.element(path, "ParentShardIds", j),
+                            "is " + JsonReader.describe(p) + ", expected a shard id");
+                }
                 parents.add(p.asText());
             }
             shards.add(
                     new ShardInfo(
-                            Json.text(s, "ShardId"),
-                            ShardState.parse(Json.text(s, "State")),
-                            Json.text(s, "BeginHashKey"),
-                            Json.text(s, "EndHashKey"),
+                            r.text(s, path, "ShardId"),
+                            ShardState.parse(r.text(s, path, "State")),
+                            hashKey(r, s, path, "BeginHashKey"),
+                            hashKey(r, s, path, "EndHashKey"),
                             parents,
-                            neighbour(Json.text(s, "LeftShardId")),
-                            neighbour(Json.text(s, "RightShardId")),
-                            Json.longValue(s, "ClosedTime", 0)));
+                            neighbour(r.optText(s, path, "LeftShardId")),
+                            neighbour(r.optText(s, path, "RightShardId")),
+                            r.optLong(s, path, "ClosedTime", 0)));
         }
-        return shards;
+        long interval =
+                r.optLong(root, "", "Interval", ShardListing.DEFAULT_REFRESH_INTERVAL.toMillis());
+        if (interval <= 0) {
+            throw r.error("Interval", "is " + interval + ", expected a positive number of ms");
+        }
+        return new ShardListing(shards, Duration.ofMillis(interval));
     }
 
-    static ShardRange shardRange(JsonNode node) {
-        return new ShardRange(
-                Json.text(node, "ShardId"),
-                Json.text(node, "BeginHashKey"),
-                Json.text(node, "EndHashKey"));
+    /** SplitShard: the two new shards under {@code NewShards}. */
+    static List<ShardRange> newShards(JsonNode response) {
+        JsonReader r = new JsonReader("SplitShard");
+        JsonNode root = r.root(response);
+        List<ShardRange> ranges = new ArrayList<>();
+        List<JsonNode> items = r.array(root, "", "NewShards");
+        for (int i = 0; i < items.size(); i++) {
+            ranges.add(shardRange(r, items.get(i), JsonReader.element("", "NewShards", i)));
+        }
+        return ranges;
     }
 
-    static SubscriptionInfo subscription(JsonNode node) {
-        return new SubscriptionInfo(
-                Json.text(node, "SubId"),
-                Json.text(node, "TopicName"),
-                Json.text(node, "Comment"),
-                node.path("State").asInt(1) == 1,
-                node.path("Type").asInt(0),
-                seconds(node, "CreateTime"),
-                seconds(node, "LastModifyTime"));
+    /** MergeShard: the new shard. */
+    static ShardRange mergedShard(JsonNode response) {
+        JsonReader r = new JsonReader("MergeShard");
+        return shardRange(r, r.root(response), "");
     }
 
-    static Map<String, SubscriptionOffset> offsets(JsonNode root) {
+    /** GetMeterInfo. */
+    static ShardMeterInfo meter(JsonNode response) {
+        JsonReader r = new JsonReader("GetMeterInfo");
+        JsonNode root = r.root(response);
+        return new ShardMeterInfo(
+                r.optLong(root, "", "ActiveTime", 0), r.optLong(root, "", "Storage", 0));
+    }
+
+    /** GetCursor: Cursor, RecordTime and Sequence are all required (as Python requires them). */
+    static CursorResult cursor(JsonNode response) {
+        JsonReader r = new JsonReader("GetCursor");
+        JsonNode root = r.root(response);
+        return new CursorResult(
+                r.text(root, "", "Cursor"),
+                r.longValue(root, "", "RecordTime"),
+                r.longValue(root, "", "Sequence"));
+    }
+
+    /** CreateSubscription: the new id. */
+    static String subscriptionId(JsonNode response) {
+        JsonReader r = new JsonReader("CreateSubscription");
+        return r.text(r.root(response), "", "SubId");
+    }
+
+    /** GetSubscription. */
+    static SubscriptionInfo subscription(JsonNode response) {
+        JsonReader r = new JsonReader("GetSubscription");
+        return subscription(r, r.root(response), "");
+    }
+
+    /** ListSubscription: one page. */
+    static SubscriptionPage subscriptionPage(JsonNode response) {
+        JsonReader r = new JsonReader("ListSubscription");
+        JsonNode root = r.root(response);
+        List<SubscriptionInfo> subs = new ArrayList<>();
+        List<JsonNode> items = r.array(root, "", "Subscriptions");
+        for (int i = 0; i < items.size(); i++) {
+            subs.add(subscription(r, items.get(i), JsonReader.element("", "Subscriptions", i)));
+        }
+        return new SubscriptionPage(r.optLong(root, "", "TotalCount", subs.size()), subs);
+    }
+
+    /** OpenSubscriptionSession / GetSubscriptionOffset: the offsets by shard id. */
+    static Map<String, SubscriptionOffset> offsets(String call, JsonNode response) {
+        JsonReader r = new JsonReader(call);
+        JsonNode root = r.root(response);
         Map<String, SubscriptionOffset> offsets = new LinkedHashMap<>();
-        root.path("Offsets")
-                .fields()
-                .forEachRemaining(
-                        e -> {
-                            JsonNode o = e.getValue();
-                            JsonNode session = o.get("SessionId");
-                            offsets.put(
-                                    e.getKey(),
-                                    new SubscriptionOffset(
-                                            Json.longValue(o, "Sequence", -1),
-                                            Json.longValue(o, "Timestamp", -1),
-                                            Json.longValue(o, "Version", 0),
-                                            session == null || session.isNull()
-                                                    ? null
-                                                    : session.asLong(),
-                                            o.path("BatchIndex").asInt(0)));
-                        });
+        JsonNode map = r.object(root, "", "Offsets");
+        for (Map.Entry<String, JsonNode> e : map.properties()) {
+            String path = "Offsets." + e.getKey();
+            JsonNode o = e.getValue();
+            if (!o.isObject()) {
+                throw r.error(path, "is " + JsonReader.describe(o) + ", expected an object");
+            }
+            JsonNode session = o.get("SessionId");
+            offsets.put(
+                    e.getKey(),
+                    new SubscriptionOffset(
+                            r.longValue(o, path, "Sequence"),
+                            r.longValue(o, path, "Timestamp"),
+                            r.optLong(o, path, "Version", 0),
+                            session == null || session.isNull()
+                                    ? null
+                                    : r.longValue(o, path, "SessionId"),
+                            r.optInt(o, path, "BatchIndex", 0)));
+        }
         return offsets;
+    }
+
+    private static SubscriptionInfo subscription(JsonReader r, JsonNode node, String path) {
+        if (!node.isObject()) {
+            throw r.error(path, "is " + JsonReader.describe(node) + ", expected an object");
+        }
+        return new SubscriptionInfo(
+                r.text(node, path, "SubId"),
+                r.optText(node, path, "TopicName"),
+                r.optText(node, path, "Comment"),
+                r.optInt(node, path, "State", 1) == 1,
+                r.optInt(node, path, "Type", 0),
+                seconds(r, node, path, "CreateTime", false),
+                seconds(r, node, path, "LastModifyTime", false));
+    }
+
+    private static ShardRange shardRange(JsonReader r, JsonNode node, String path) {
+        if (!node.isObject()) {
+            throw r.error(path, "is " + JsonReader.describe(node) + ", expected an object");
+        }
+        return new ShardRange(
+                r.text(node, path, "ShardId"),
+                hashKey(r, node, path, "BeginHashKey"),
+                hashKey(r, node, path, "EndHashKey"));
+    }
+
+    private static String hashKey(JsonReader r, JsonNode node, String path, String key) {
+        String text = r.text(node, path, key);
+        try {
+            HashKeys.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw r.error(
+                    path.isEmpty() ? key : path + "." + key,
+                    "is '" + text + "', not a 128-bit hex hash key");
+        }
+        return text;
     }
 
     private static String neighbour(String id) {
         return id == null || id.isEmpty() || NO_SHARD.equals(id) ? null : id;
     }
 
-    private static Instant seconds(JsonNode node, String key) {
-        JsonNode value = node.get(key);
-        return value == null || value.isNull() ? null : Instant.ofEpochSecond(value.asLong());
+    private static Instant seconds(
+            JsonReader r, JsonNode node, String path, String key, boolean required) {
+        if (required) {
+            return Instant.ofEpochSecond(r.longValue(node, path, key));
+        }
+        long value = r.optLong(node, path, key, Long.MIN_VALUE);
+        return value == Long.MIN_VALUE ? null : Instant.ofEpochSecond(value);
     }
 }

@@ -32,20 +32,35 @@ public final class Credentials implements Serializable {
     private final String securityToken;
 
     /**
+     * An AccessKey pair; the id and the secret must not be null or blank (a blank pair used to mean
+     * silently unsigned requests).
+     *
      * @param securityToken STS token sent as {@code x-datahub-security-token}, or null
+     * @throws IllegalArgumentException naming the blank field
      */
     public Credentials(String accessKeyId, String accessKeySecret, String securityToken) {
-        this.accessKeyId = Objects.requireNonNull(accessKeyId, "accessKeyId must not be null");
-        this.accessKeySecret =
-                Objects.requireNonNull(accessKeySecret, "accessKeySecret must not be null");
+        this.accessKeyId = nonBlank(accessKeyId, "accessKeyId");
+        this.accessKeySecret = nonBlank(accessKeySecret, "accessKeySecret");
         this.securityToken =
                 securityToken == null || securityToken.isEmpty() ? null : securityToken;
     }
 
+    private static String nonBlank(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(
+                    name
+                            + " must not be null or blank; to send unsigned requests (e.g. to a"
+                            + " local emulator) configure no credentials");
+        }
+        return value;
+    }
+
+    /** The AccessKey id (shown in toString). */
     public String accessKeyId() {
         return accessKeyId;
     }
 
+    /** The AccessKey secret (never printed). */
     public String accessKeySecret() {
         return accessKeySecret;
     }

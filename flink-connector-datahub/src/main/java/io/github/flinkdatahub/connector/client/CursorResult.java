@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param sequence sequence of the record the cursor points at
  */
 public record CursorResult(String cursor, long recordTime, long sequence) {
+    /** Validates the components (see the record Javadoc). */
     public CursorResult {
         Objects.requireNonNull(cursor, "cursor");
     }

@@ -63,6 +63,7 @@ public final class DataHubClientConfig implements Serializable {
         this.userAgent = b.userAgent;
     }
 
+    /** A builder with the defaults of the options table in docs/client.md. */
     public static Builder builder() {
         return new Builder();
     }
@@ -95,22 +96,27 @@ public final class DataHubClientConfig implements Serializable {
         return credentialsProvider;
     }
 
+    /** The body format of record put/get. */
     public BodyProtocol protocol() {
         return protocol;
     }
 
+    /** The request body compression. */
     public CompressionType compression() {
         return compression;
     }
 
+    /** The TCP connect timeout. */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /** The socket read timeout. */
     public Duration readTimeout() {
         return readTimeout;
     }
 
+    /** The socket write timeout. */
     public Duration writeTimeout() {
         return writeTimeout;
     }
@@ -120,19 +126,31 @@ public final class DataHubClientConfig implements Serializable {
         return maxRetries;
     }
 
+    /** The base of the exponential backoff. */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
+    /** The cap of one backoff. */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
+    /** Whether puts are also retried on ambiguous failures (may write twice). */
     public boolean retryWritesAllowingDuplicates() {
         return retryWritesAllowingDuplicates;
     }
 
+    /**
+     * The {@code User-Agent} header: the configured prefix (if any), a space, then {@link
+     * #CLIENT_AGENT}.
+     */
     public String userAgent() {
+        return userAgent == null ? CLIENT_AGENT : userAgent + " " + CLIENT_AGENT;
+    }
+
+    /** The configured User-Agent prefix, or null when none was set. */
+    public String userAgentPrefix() {
         return userAgent;
     }
 
@@ -150,7 +168,7 @@ public final class DataHubClientConfig implements Serializable {
                 && initialBackoff.equals(c.initialBackoff)
                 && maxBackoff.equals(c.maxBackoff)
                 && retryWritesAllowingDuplicates == c.retryWritesAllowingDuplicates
-                && userAgent.equals(c.userAgent);
+                && Objects.equals(userAgent, c.userAgent);
     }
 
     @Override
@@ -190,6 +208,14 @@ public final class DataHubClientConfig implements Serializable {
                 + "}";
     }
 
+    /** This client's own part of the User-Agent header, after any configured prefix. */
+    public static final String CLIENT_AGENT = "flink-connector-datahub/" + clientVersion();
+
+    private static String clientVersion() {
+        String v = DataHubClientConfig.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
     /** Collects settings; {@link #build()} validates them all. */
     public static final class Builder {
         private String endpoint;
@@ -203,7 +229,10 @@ public final class DataHubClientConfig implements Serializable {
         private Duration initialBackoff = Duration.ofMillis(200);
         private Duration maxBackoff = Duration.ofSeconds(10);
         private boolean retryWritesAllowingDuplicates;
-        private String userAgent = "flink-connector-datahub";
+        private String userAgent;
+        private boolean staticCredentials;
+        private String accessKeyId;
+        private String accessKeySecret;
 
         private Builder() {}
 
@@ -213,15 +242,26 @@ public final class DataHubClientConfig implements Serializable {
             return this;
         }
 
-        /** Optional; without one, requests are sent unsigned (e.g. to a local emulator). */
+        /**
+         * Optional; without one (and without {@link #credentials}), requests are sent unsigned
+         * (e.g. to a local emulator). Replaces earlier {@link #credentials}.
+         */
         public Builder credentialsProvider(CredentialsProvider credentialsProvider) {
             this.credentialsProvider = credentialsProvider;
+            this.staticCredentials = false;
             return this;
         }
 
-        /** Shortcut for a static AccessKey pair. */
+        /**
+         * A static AccessKey pair; {@link #build()} rejects a null or blank id or secret (leave the
+         * credentials unset for unsigned requests instead). Replaces an earlier provider.
+         */
         public Builder credentials(String accessKeyId, String accessKeySecret) {
-            return credentialsProvider(CredentialsProvider.of(accessKeyId, accessKeySecret));
+            this.credentialsProvider = null;
+            this.staticCredentials = true;
+            this.accessKeyId = accessKeyId;
+            this.accessKeySecret = accessKeySecret;
+            return this;
         }
 
         /** Body format of record put/get. Default PROTOBUF. */
@@ -281,7 +321,11 @@ public final class DataHubClientConfig implements Serializable {
             return this;
         }
 
-        /** Prefix of the User-Agent header. */
+        /**
+         * Prefix of the User-Agent header, e.g. {@code "my-app/1.2"}: the header is the prefix, a
+         * space and {@link DataHubClientConfig#CLIENT_AGENT}. Default none (the header is just
+         * {@code CLIENT_AGENT}); null resets it.
+         */
         public Builder userAgent(String userAgent) {
             this.userAgent = userAgent;
             return this;
@@ -308,10 +352,22 @@ public final class DataHubClientConfig implements Serializable {
                             + initialBackoff
                             + ")");
             require(
-                    userAgent != null
-                            && !userAgent.isBlank()
-                            && userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f),
-                    "userAgent must be non-blank printable ASCII");
+                    userAgent == null
+                            || (!userAgent.isBlank()
+                                    && userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)),
+                    "userAgent (a prefix of the User-Agent header) must be null or non-blank"
+                            + " printable ASCII");
+            if (staticCredentials) {
+                require(
+                        accessKeyId != null && !accessKeyId.isBlank(),
+                        "credentials: accessKeyId must not be null or blank (to send unsigned"
+                                + " requests, e.g. to a local emulator, set no credentials)");
+                require(
+                        accessKeySecret != null && !accessKeySecret.isBlank(),
+                        "credentials: accessKeySecret must not be null or blank (to send unsigned"
+                                + " requests, e.g. to a local emulator, set no credentials)");
+                credentialsProvider = CredentialsProvider.of(accessKeyId, accessKeySecret);
+            }
             return new DataHubClientConfig(this);
         }
 

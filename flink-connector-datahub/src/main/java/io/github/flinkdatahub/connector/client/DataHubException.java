@@ -32,6 +32,7 @@ public class DataHubException extends RuntimeException {
     private final String requestId;
     private final boolean retryable;
 
+    /** An error with everything known about the failed call. */
     public DataHubException(
             String message,
             int httpStatus,

@@ -26,6 +26,7 @@ public class DataHubTransportException extends DataHubException {
 
     private final boolean requestSent;
 
+    /** A failure without a response; {@code requestSent} says whether any request byte left. */
     public DataHubTransportException(String message, boolean requestSent, Throwable cause) {
         super(message, true, cause);
         this.requestSent = requestSent;

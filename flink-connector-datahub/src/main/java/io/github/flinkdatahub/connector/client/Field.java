@@ -34,6 +34,7 @@ public record Field(String name, FieldType type, boolean nullable, String commen
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,127}");
 
+    /** Validates the components (see the record Javadoc). */
     public Field {
         Objects.requireNonNull(name, "field name must not be null");
         if (type == null) {

@@ -35,11 +35,13 @@ public record GetRecordsResult(
         long latestTime,
         List<ReadRecord> records) {
 
+    /** Validates the components (see the record Javadoc). */
     public GetRecordsResult {
         Objects.requireNonNull(nextCursor, "nextCursor");
         records = List.copyOf(records);
     }
 
+    /** How many records were read. */
     public int recordCount() {
         return records.size();
     }

@@ -16,7 +16,6 @@
 
 package io.github.flinkdatahub.connector.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
@@ -51,8 +50,8 @@ final class HttpDataHubClient implements DataHubClient {
     private final JsonCalls json;
     private final RecordCalls records;
     private final SubscriptionCalls subscriptions;
-    private final Sleeper sleeper;
-    private final Clock clock;
+    private final NonIdempotentCalls nonIdempotent;
+    private final ShardAdminCalls shardAdmin;
 
     HttpDataHubClient(DataHubClientConfig config) {
         this(
@@ -84,8 +83,8 @@ final class HttpDataHubClient implements DataHubClient {
         this.json = new JsonCalls(transport);
         this.records = new RecordCalls(transport, config.protocol());
         this.subscriptions = new SubscriptionCalls(json);
-        this.sleeper = sleeper;
-        this.clock = clock;
+        this.nonIdempotent = new NonIdempotentCalls(transport.retryPolicy(), sleeper);
+        this.shardAdmin = new ShardAdminCalls(this, json, nonIdempotent, clock, sleeper);
     }
 
     HttpTransport transport() {
@@ -96,7 +95,7 @@ final class HttpDataHubClient implements DataHubClient {
 
     @Override
     public List<String> listProjects() {
-        return ControlPlaneJson.names(json.get("/projects"), "ProjectNames");
+        return ControlPlaneJson.names("ListProject", json.get("/projects"), "ProjectNames");
     }
 
     @Override
@@ -106,8 +105,11 @@ final class HttpDataHubClient implements DataHubClient {
 
     @Override
     public void createProject(String project, String comment) {
-        json.send(
-                "POST", projectPath(project), object().put("Comment", nonNull(comment, "comment")));
+        ObjectNode body = object().put("Comment", nonNull(comment, "comment"));
+        nonIdempotent.run(
+                "CreateProject " + project,
+                () -> json.sendNonIdempotent("POST", projectPath(project), body),
+                () -> comment.equals(getProject(project).comment()));
     }
 
     @Override
@@ -125,7 +127,8 @@ final class HttpDataHubClient implements DataHubClient {
 
     @Override
     public List<String> listTopics(String project) {
-        return ControlPlaneJson.names(json.get(projectPath(project) + "/topics"), "TopicNames");
+        return ControlPlaneJson.names(
+                "ListTopic", json.get(projectPath(project) + "/topics"), "TopicNames");
     }
 
     @Override
@@ -145,7 +148,7 @@ final class HttpDataHubClient implements DataHubClient {
         ObjectNode body = topicCreation(shardCount, lifecycleDays, "TUPLE");
         body.put("RecordSchema", schema.toJson());
         body.put("Comment", nonNull(comment, "comment")).put("ExpandMode", "");
-        json.send("POST", topicPath(project, topic), body);
+        createTopic(project, topic, body, RecordType.TUPLE, schema, shardCount, lifecycleDays);
     }
 
     @Override
@@ -153,7 +156,30 @@ final class HttpDataHubClient implements DataHubClient {
             String project, String topic, int shardCount, int lifecycleDays, String comment) {
         ObjectNode body = topicCreation(shardCount, lifecycleDays, "BLOB");
         body.put("Comment", nonNull(comment, "comment")).put("ExpandMode", "");
-        json.send("POST", topicPath(project, topic), body);
+        createTopic(project, topic, body, RecordType.BLOB, null, shardCount, lifecycleDays);
+    }
+
+    /** Sends a CreateTopic, resolving an ambiguous failure by looking the topic up. */
+    private void createTopic(
+            String project,
+            String topic,
+            ObjectNode body,
+            RecordType type,
+            RecordSchema schema,
+            int shardCount,
+            int lifecycleDays) {
+        String comment = body.path("Comment").asText();
+        nonIdempotent.run(
+                "CreateTopic " + project + "/" + topic,
+                () -> json.sendNonIdempotent("POST", topicPath(project, topic), body),
+                () -> {
+                    TopicInfo existing = getTopic(project, topic);
+                    return existing.recordType() == type
+                            && Objects.equals(existing.schema(), schema)
+                            && existing.shardCount() == shardCount
+                            && existing.lifecycleDays() == lifecycleDays
+                            && existing.comment().equals(comment);
+                });
     }
 
     private static ObjectNode topicCreation(int shardCount, int lifecycleDays, String type) {
@@ -194,101 +220,57 @@ final class HttpDataHubClient implements DataHubClient {
         entry.put("Comment", field.comment());
         ObjectNode body = object().put("Action", "AppendField");
         body.putArray("Fields").add(entry);
-        json.send("POST", topicPath(project, topic), body);
+        nonIdempotent.run(
+                "AppendField " + project + "/" + topic,
+                () -> json.sendNonIdempotent("POST", topicPath(project, topic), body),
+                () -> {
+                    RecordSchema schema = getTopic(project, topic).schema();
+                    int index = schema == null ? -1 : schema.indexOf(field.name());
+                    return index >= 0 && schema.field(index).type() == field.type();
+                });
     }
 
     // ---- shards
 
     @Override
     public List<ShardInfo> listShards(String project, String topic) {
-        return ControlPlaneJson.shards(json.get(topicPath(project, topic) + "/shards"));
+        return shardListing(project, topic).shards();
+    }
+
+    @Override
+    public ShardListing shardListing(String project, String topic) {
+        return ControlPlaneJson.shardListing(json.get(topicPath(project, topic) + "/shards"));
     }
 
     @Override
     public List<ShardRange> splitShard(String project, String topic, String shardId) {
-        ShardInfo shard =
-                listShards(project, topic).stream()
-                        .filter(s -> s.shardId().equals(shardId))
-                        .findFirst()
-                        .orElseThrow(
-                                () ->
-                                        new ResourceNotFoundException(
-                                                "Shard "
-                                                        + shardId
-                                                        + " of "
-                                                        + project
-                                                        + "/"
-                                                        + topic
-                                                        + " is not listed",
-                                                0,
-                                                "NoSuchShard",
-                                                null,
-                                                false));
-        return splitShard(
-                project,
-                topic,
-                shardId,
-                HashKeys.midpoint(shard.beginHashKey(), shard.endHashKey()));
+        return shardAdmin.splitShard(project, topic, shardId);
     }
 
     @Override
     public List<ShardRange> splitShard(
             String project, String topic, String shardId, String splitKey) {
-        HashKeys.parse(splitKey);
-        ObjectNode body =
-                object().put("Action", "split")
-                        .put("ShardId", nonNull(shardId, "shardId"))
-                        .put("SplitKey", splitKey);
-        JsonNode root = json.send("POST", topicPath(project, topic) + "/shards", body);
-        List<ShardRange> ranges = new java.util.ArrayList<>();
-        for (JsonNode n : root.path("NewShards")) {
-            ranges.add(ControlPlaneJson.shardRange(n));
-        }
-        return ranges;
+        return shardAdmin.splitShard(project, topic, shardId, splitKey);
     }
 
     @Override
     public ShardRange mergeShard(
             String project, String topic, String shardId, String adjacentShardId) {
-        ObjectNode body =
-                object().put("Action", "merge")
-                        .put("ShardId", nonNull(shardId, "shardId"))
-                        .put("AdjacentShardId", nonNull(adjacentShardId, "adjacentShardId"));
-        return ControlPlaneJson.shardRange(
-                json.send("POST", topicPath(project, topic) + "/shards", body));
+        return shardAdmin.mergeShard(project, topic, shardId, adjacentShardId);
     }
 
     @Override
     public boolean waitForShardsReady(String project, String topic, Duration timeout) {
-        long deadline = clock.millis() + timeout.toMillis();
-        while (true) {
-            if (listShards(project, topic).stream().allMatch(s -> s.state().isReady())) {
-                return true;
-            }
-            if (clock.millis() >= deadline) {
-                return false;
-            }
-            try {
-                sleeper.sleep(Duration.ofSeconds(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DataHubException(
-                        "Interrupted while waiting for the shards of " + project + "/" + topic,
-                        false,
-                        e);
-            }
-        }
+        return shardAdmin.waitForShardsReady(project, topic, timeout);
     }
 
     @Override
     public ShardMeterInfo getShardMeterInfo(String project, String topic, String shardId) {
-        JsonNode root =
+        return ControlPlaneJson.meter(
                 json.send(
                         "POST",
                         shardPath(project, topic, shardId),
-                        object().put("Action", "meter"));
-        return new ShardMeterInfo(
-                Json.longValue(root, "ActiveTime", 0), Json.longValue(root, "Storage", 0));
+                        object().put("Action", "meter")));
     }
 
     // ---- cursors and records
@@ -306,11 +288,7 @@ final class HttpDataHubClient implements DataHubClient {
             }
             body.put("Sequence", parameter);
         }
-        JsonNode root = json.send("POST", shardPath(project, topic, shardId), body);
-        return new CursorResult(
-                Json.text(root, "Cursor"),
-                Json.longValue(root, "RecordTime", -1),
-                Json.longValue(root, "Sequence", -1));
+        return ControlPlaneJson.cursor(json.send("POST", shardPath(project, topic, shardId), body));
     }
 
     // Each record call is prepared once and then sent asynchronously (AsyncCall) or, for the

@@ -39,12 +39,27 @@ final class JsonCalls {
         return send("GET", path, null);
     }
 
-    /** A JSON control-plane call; all of them are idempotent or fail safely, so they retry. */
+    /**
+     * A JSON control-plane call that is idempotent or fails safely when repeated (gets, updates,
+     * deletes, cursors, offsets), so the transport retries it on any retryable failure.
+     */
     JsonNode send(String method, String path, ObjectNode body) {
+        return send(method, path, body, false);
+    }
+
+    /**
+     * A non-idempotent call (create, split, merge, AppendField): sent as a write, so the transport
+     * re-sends it only when the failure proves it was not applied (see {@link NonIdempotentCalls}).
+     */
+    JsonNode sendNonIdempotent(String method, String path, ObjectNode body) {
+        return send(method, path, body, true);
+    }
+
+    private JsonNode send(String method, String path, ObjectNode body, boolean write) {
         byte[] bytes = body == null ? null : body.toString().getBytes(StandardCharsets.UTF_8);
         HttpResult result =
                 transport.execute(
-                        new HttpTransport.HttpCall(method, path, JSON_TYPE, bytes, null, false));
+                        new HttpTransport.HttpCall(method, path, JSON_TYPE, bytes, null, write));
         return parseJson(result);
     }
 

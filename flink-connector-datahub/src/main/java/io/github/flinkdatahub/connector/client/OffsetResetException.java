@@ -21,6 +21,7 @@ public class OffsetResetException extends DataHubException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Creates the exception; see {@link DataHubException} for what each argument means. */
     public OffsetResetException(
             String message, int httpStatus, String errorCode, String requestId, boolean retryable) {
         super(message, httpStatus, errorCode, requestId, retryable, null);

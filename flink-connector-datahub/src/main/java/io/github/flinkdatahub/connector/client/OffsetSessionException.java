@@ -24,6 +24,7 @@ public class OffsetSessionException extends DataHubException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Creates the exception; see {@link DataHubException} for what each argument means. */
     public OffsetSessionException(
             String message, int httpStatus, String errorCode, String requestId, boolean retryable) {
         super(message, httpStatus, errorCode, requestId, retryable, null);

@@ -39,6 +39,16 @@ public record PutRecord(
         String hashKey,
         String partitionKey) {
 
+    /** Records per put request the service accepts. */
+    public static final int MAX_RECORDS_PER_REQUEST = 10_000;
+
+    /** Request body bytes the service accepts (compressed or not). */
+    public static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+    /** Bytes of a protobuf request body besides its records: the 12-byte DHUB frame header. */
+    public static final int REQUEST_OVERHEAD_BYTES = DhubFrame.HEADER_SIZE;
+
+    /** Validates: payload non-null, hashKey hex; empty routing strings become null. */
     public PutRecord {
         Objects.requireNonNull(payload, "payload must not be null");
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
@@ -74,6 +84,18 @@ public record PutRecord(
     /** The same record with these attributes. */
     public PutRecord withAttributes(Map<String, String> newAttributes) {
         return new PutRecord(payload, newAttributes, shardId, hashKey, partitionKey);
+    }
+
+    /**
+     * This record's size in a protobuf put request body (PutRecords or PutRecordsByShard, which
+     * share the record encoding), for packing requests under {@link #MAX_REQUEST_BYTES}: the sum
+     * over a request's records plus {@link #REQUEST_OVERHEAD_BYTES} is never below the body the
+     * client sends uncompressed (compression only makes it smaller). Computed without encoding;
+     * costs about as much as converting the tuple values to text. The JSON protocol's bodies are
+     * larger (Base64 blobs, quoting) and are not covered.
+     */
+    public int estimatedEncodedSize() {
+        return PbRecordSizes.entrySize(this);
     }
 
     private static String emptyToNull(String s) {

@@ -25,14 +25,17 @@ import java.util.List;
  */
 public record PutRecordsResult(List<FailedRecord> failedRecords) {
 
+    /** Copies the list. */
     public PutRecordsResult {
         failedRecords = List.copyOf(failedRecords);
     }
 
+    /** How many records failed. */
     public int failedRecordCount() {
         return failedRecords.size();
     }
 
+    /** True when every record was written. */
     public boolean allSucceeded() {
         return failedRecords.isEmpty();
     }
@@ -44,5 +47,11 @@ public record PutRecordsResult(List<FailedRecord> failedRecords) {
      * @param errorCode DataHub error code, e.g. {@code NoSuchShard}, {@code InvalidShardOperation}
      * @param errorMessage the service's message
      */
-    public record FailedRecord(int index, String errorCode, String errorMessage) {}
+    public record FailedRecord(int index, String errorCode, String errorMessage) {
+
+        /** What to do about this record: retry it, re-route it after a shard change, or fail. */
+        public PutErrorClass errorClass() {
+            return PutErrorClass.ofRecordError(errorCode);
+        }
+    }
 }

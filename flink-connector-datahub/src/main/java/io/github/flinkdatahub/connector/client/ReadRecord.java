@@ -40,6 +40,7 @@ public record ReadRecord(
         Map<String, String> attributes,
         RecordPayload payload) {
 
+    /** Validates the components (see the record Javadoc). */
     public ReadRecord {
         Objects.requireNonNull(payload, "payload");
         attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(attributes);

@@ -69,14 +69,17 @@ public final class RecordSchema {
         return SchemaJson.write(this);
     }
 
+    /** The fields, in order. */
     public List<Field> fields() {
         return fields;
     }
 
+    /** The number of fields. */
     public int size() {
         return fields.size();
     }
 
+    /** The field at the 0-based index. */
     public Field field(int index) {
         return fields.get(index);
     }

@@ -51,6 +51,10 @@ final class RetryPolicy {
         return maxRetries;
     }
 
+    boolean retryWritesAllowingDuplicates() {
+        return retryWritesAllowingDuplicates;
+    }
+
     /**
      * @param retriesDone how many retries already happened for this call
      * @param write whether the call is a non-idempotent put

@@ -29,4 +29,13 @@ public interface ShardClient {
 
     /** Lists every shard of a topic, ACTIVE and CLOSED ones, with ranges and parents. */
     List<ShardInfo> listShards(String project, String topic);
+
+    /**
+     * Lists every shard together with the refresh interval ListShard reports ({@code Interval}).
+     * The default implementation lists the shards and reports {@link
+     * ShardListing#DEFAULT_REFRESH_INTERVAL}.
+     */
+    default ShardListing shardListing(String project, String topic) {
+        return new ShardListing(listShards(project, topic), ShardListing.DEFAULT_REFRESH_INTERVAL);
+    }
 }

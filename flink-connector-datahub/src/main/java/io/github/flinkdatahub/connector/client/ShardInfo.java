@@ -38,6 +38,7 @@ public record ShardInfo(
         String rightShardId,
         long closedTime) {
 
+    /** Validates the components (see the record Javadoc). */
     public ShardInfo {
         Objects.requireNonNull(shardId, "shardId");
         Objects.requireNonNull(state, "state");

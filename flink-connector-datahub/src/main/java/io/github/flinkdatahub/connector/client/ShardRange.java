@@ -20,6 +20,7 @@ import java.util.Objects;
 
 /** A shard created by split or merge, with its hash-key range {@code [begin, end)}. */
 public record ShardRange(String shardId, String beginHashKey, String endHashKey) {
+    /** Validates the components (see the record Javadoc). */
     public ShardRange {
         Objects.requireNonNull(shardId, "shardId");
     }

@@ -25,6 +25,7 @@ public final class StaticCredentialsProvider implements CredentialsProvider {
 
     private final Credentials credentials;
 
+    /** A provider that always returns these credentials. */
     public StaticCredentialsProvider(Credentials credentials) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
     }

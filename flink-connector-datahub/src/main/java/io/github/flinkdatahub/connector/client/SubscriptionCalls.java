@@ -16,13 +16,10 @@
 
 package io.github.flinkdatahub.connector.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 import static io.github.flinkdatahub.connector.client.JsonCalls.nonNull;
@@ -42,8 +39,10 @@ final class SubscriptionCalls {
     String createSubscription(String project, String topic, String comment) {
         ObjectNode body =
                 object().put("Action", "create").put("Comment", nonNull(comment, "comment"));
-        JsonNode root = json.send("POST", topicPath(project, topic) + "/subscriptions", body);
-        return Json.text(root, "SubId");
+        // Not retried after an ambiguous failure: the id is the service's, so a re-send could
+        // create a second subscription (see NonIdempotentCalls).
+        return ControlPlaneJson.subscriptionId(
+                json.sendNonIdempotent("POST", topicPath(project, topic) + "/subscriptions", body));
     }
 
     SubscriptionInfo getSubscription(String project, String topic, String subId) {
@@ -59,12 +58,8 @@ final class SubscriptionCalls {
                 object().put("Action", "list")
                         .put("PageIndex", pageIndex)
                         .put("PageSize", pageSize);
-        JsonNode root = json.send("POST", topicPath(project, topic) + "/subscriptions", body);
-        List<SubscriptionInfo> subs = new ArrayList<>();
-        for (JsonNode n : root.path("Subscriptions")) {
-            subs.add(ControlPlaneJson.subscription(n));
-        }
-        return new SubscriptionPage(Json.longValue(root, "TotalCount", subs.size()), subs);
+        return ControlPlaneJson.subscriptionPage(
+                json.send("POST", topicPath(project, topic) + "/subscriptions", body));
     }
 
     void updateSubscriptionComment(String project, String topic, String subId, String comment) {
@@ -101,6 +96,7 @@ final class SubscriptionCalls {
         ArrayNode shards = body.putArray("ShardIds");
         ids.forEach(shards::add);
         return ControlPlaneJson.offsets(
+                action.equals("open") ? "OpenSubscriptionSession" : "GetSubscriptionOffset",
                 json.send("POST", subscriptionPath(project, topic, subId) + "/offsets", body));
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 
 /** One page of ListSubscription plus the total number of subscriptions of the topic. */
 public record SubscriptionPage(long totalCount, List<SubscriptionInfo> subscriptions) {
+    /** Validates the components (see the record Javadoc). */
     public SubscriptionPage {
         subscriptions = List.copyOf(subscriptions);
     }

@@ -39,6 +39,7 @@ public record TopicInfo(
         Instant lastModifyTime,
         String expandMode) {
 
+    /** Validates the components (see the record Javadoc). */
     public TopicInfo {
         Objects.requireNonNull(recordType, "recordType");
         if (recordType == RecordType.TUPLE) {

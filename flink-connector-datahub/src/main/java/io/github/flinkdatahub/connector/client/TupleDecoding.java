@@ -29,15 +29,11 @@ final class TupleDecoding {
      *
      * @param textAt the wire text of value i, null for SQL NULL
      * @throws IllegalArgumentException naming the field whose text does not parse
+     * @throws SchemaChangedException when the record has more values than the schema has fields
      */
     static TupleRecord decode(RecordSchema schema, int count, IntFunction<String> textAt) {
         if (count > schema.size()) {
-            throw new IllegalArgumentException(
-                    "Record has "
-                            + count
-                            + " values but the schema has "
-                            + schema.size()
-                            + " fields");
+            throw new SchemaChangedException(schema.size(), count);
         }
         Object[] values = new Object[schema.size()];
         for (int i = 0; i < count; i++) {

@@ -65,58 +65,72 @@ public final class TupleRecord implements RecordPayload {
         return new Builder(schema);
     }
 
+    /** The schema the values follow. */
     public RecordSchema schema() {
         return schema;
     }
 
+    /** The number of values (the schema's field count). */
     public int size() {
         return values.length;
     }
 
+    /** The value at the 0-based index, or null. */
     public Object get(int index) {
         return values[index];
     }
 
+    /** The value of the named field, or null. */
     public Object get(String fieldName) {
         return values[requireIndex(fieldName)];
     }
 
+    /** Whether the value at the index is SQL NULL. */
     public boolean isNull(int index) {
         return values[index] == null;
     }
 
+    /** The TINYINT value at the index, or null. */
     public Byte getByte(int index) {
         return (Byte) values[index];
     }
 
+    /** The SMALLINT value at the index, or null. */
     public Short getShort(int index) {
         return (Short) values[index];
     }
 
+    /** The FLOAT value at the index, or null. */
     public Float getFloat(int index) {
         return (Float) values[index];
     }
 
+    /** The BIGINT or TIMESTAMP (microseconds) value at the index, or null. */
     public Long getLong(int index) {
         return (Long) values[index];
     }
 
+    /** The INTEGER value at the index, or null. */
     public Integer getInt(int index) {
         return (Integer) values[index];
     }
 
+    /** The DOUBLE value at the index, or null. */
     public Double getDouble(int index) {
         return (Double) values[index];
     }
 
+    /** The DECIMAL value at the index, or null. */
     public BigDecimal getDecimal(int index) {
         return (BigDecimal) values[index];
     }
 
+    /** The BOOLEAN value at the index, or null. */
     public Boolean getBoolean(int index) {
         return (Boolean) values[index];
     }
 
+    /** The STRING value at the index, or null. */
     public String getString(int index) {
         return (String) values[index];
     }
@@ -162,6 +176,7 @@ public final class TupleRecord implements RecordPayload {
             this.values = new Object[schema.size()];
         }
 
+        /** Sets the value of the named field; unknown names are rejected. */
         public Builder set(String fieldName, Object value) {
             int index = schema.indexOf(fieldName);
             if (index < 0) {
@@ -172,11 +187,28 @@ public final class TupleRecord implements RecordPayload {
             return this;
         }
 
+        /**
+         * Sets the value of the field at {@code index} (0-based).
+         *
+         * @throws IllegalArgumentException when the index is not in {@code 0..schema.size()-1}
+         */
         public Builder set(int index, Object value) {
+            if (index < 0 || index >= values.length) {
+                throw new IllegalArgumentException(
+                        "Field index "
+                                + index
+                                + " is out of range: the schema has "
+                                + values.length
+                                + " fields (0.."
+                                + (values.length - 1)
+                                + ") "
+                                + schema.fields());
+            }
             values[index] = value;
             return this;
         }
 
+        /** Builds the record, validating each value like {@link TupleRecord#of}. */
         public TupleRecord build() {
             return TupleRecord.of(schema, values);
         }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Request shape (method, path, headers, signature, body) and response parsing of JSON calls. */
 class ControlPlaneCallsTest extends MockServerTestBase {
@@ -160,7 +161,8 @@ class ControlPlaneCallsTest extends MockServerTestBase {
                             + "\"State\":\"ACTIVE\",\"ClosedTime\":0,\"BeginHashKey\":\"00000000000000000000000000000000\","
                             + "\"EndHashKey\":\"55555555555555555555555555555555\",\"ParentShardIds\":[],"
                             + "\"LeftShardId\":\"4294967295\",\"RightShardId\":\"1\"},{\"ShardId\":\"3\","
-                            + "\"State\":\"CLOSED\",\"ParentShardIds\":[\"0\",\"1\"]}]}"));
+                            + "\"State\":\"CLOSED\",\"ParentShardIds\":[\"0\",\"1\"],"
+                            + "\"BeginHashKey\":\"00000000000000000000000000000000\",\"EndHashKey\":\"FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF\"}]}"));
         List<ShardInfo> shards = client().listShards("p", "t");
         assertThat(shards.get(0).leftShardId()).isNull();
         assertThat(shards.get(0).rightShardId()).isEqualTo("1");
@@ -207,8 +209,14 @@ class ControlPlaneCallsTest extends MockServerTestBase {
 
     @Test
     void waitForShardsReadyPollsUntilReady() {
-        server.enqueue(json(200, "{\"Shards\":[{\"ShardId\":\"0\",\"State\":\"OPENING\"}]}"));
-        server.enqueue(json(200, "{\"Shards\":[{\"ShardId\":\"0\",\"State\":\"ACTIVE\"}]}"));
+        server.enqueue(
+                json(
+                        200,
+                        "{\"Shards\":[{\"ShardId\":\"0\",\"State\":\"OPENING\",\"BeginHashKey\":\"00000000000000000000000000000000\",\"EndHashKey\":\"FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF\"}]}"));
+        server.enqueue(
+                json(
+                        200,
+                        "{\"Shards\":[{\"ShardId\":\"0\",\"State\":\"ACTIVE\",\"BeginHashKey\":\"00000000000000000000000000000000\",\"EndHashKey\":\"FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF\"}]}"));
         assertThat(client().waitForShardsReady("p", "t", Duration.ofSeconds(30))).isTrue();
         assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
     }
@@ -316,5 +324,26 @@ class ControlPlaneCallsTest extends MockServerTestBase {
         assertThat(take().getMethod()).isEqualTo("PUT");
         assertThat(take().getMethod()).isEqualTo("DELETE");
         assertThat(take().getPath()).isEqualTo("/projects/p/topics");
+    }
+
+    @Test
+    void aResponseMissingAFieldIsADecodeErrorNamingCallAndFieldAndIsNotRetried() {
+        server.enqueue(json(200, "{\"Interval\":1000,\"Shards\":[{\"ShardId\":\"0\"}]}"));
+        server.enqueue(json(200, "{\"Cursor\":\"c\",\"RecordTime\":\"soon\",\"Sequence\":0}"));
+        HttpDataHubClient client = client();
+        assertThatThrownBy(() -> client.listShards("p", "t"))
+                .isInstanceOf(DataHubDecodeException.class)
+                .hasMessageContaining("ListShard")
+                .hasMessageContaining("Shards[0].State")
+                .satisfies(e -> assertThat(((DataHubDecodeException) e).isRetryable()).isFalse());
+        assertThatThrownBy(() -> client.getCursor("p", "t", "0", CursorType.OLDEST))
+                .isInstanceOf(DataHubDecodeException.class)
+                .satisfies(
+                        e -> {
+                            assertThat(((DataHubDecodeException) e).call()).isEqualTo("GetCursor");
+                            assertThat(((DataHubDecodeException) e).field())
+                                    .isEqualTo("RecordTime");
+                        });
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 }

@@ -337,9 +337,10 @@ public final class FakeDataHub implements AutoCloseable {
 
     synchronized List<ShardInfo> listShards(String project, String topic) {
         enter(FakeCall.LIST_SHARDS, null);
+        FakeTopic t = topic(project, topic);
         List<ShardInfo> out = new ArrayList<>();
-        for (FakeShard s : topic(project, topic).shards.values()) {
-            out.add(s.toInfo());
+        for (FakeShard s : t.shards.values()) {
+            out.add(s.toInfo(t));
         }
         return out;
     }
@@ -423,18 +424,16 @@ public final class FakeDataHub implements AutoCloseable {
         enter(FakeCall.PUT_RECORDS, null);
         FakeTopic t = topic(project, topic);
         List<PutRecordsResult.FailedRecord> failed = new ArrayList<>();
+        // Per-record failures, as the emulator reports them (protocol notes 3.2): routing errors
+        // and records that do not match the topic fail alone; the others are written.
         for (int i = 0; i < records.size(); i++) {
             PutRecord r = records.get(i);
-            checkPayload(t, r);
-            FakeShard target = route(t, r);
-            if (target == null) {
-                failed.add(new PutRecordsResult.FailedRecord(i, "NoSuchShard", "no such shard"));
-            } else if (target.state != ShardState.ACTIVE) {
-                failed.add(
-                        new PutRecordsResult.FailedRecord(
-                                i, "InvalidShardOperation", "shard " + target.id + " is closed"));
-            } else {
+            try {
+                FakeShard target = route(t, r);
+                checkPayload(t, r);
                 target.append(r, clock.getAndIncrement());
+            } catch (DataHubException e) {
+                failed.add(new PutRecordsResult.FailedRecord(i, e.errorCode(), e.getMessage()));
             }
         }
         return new PutRecordsResult(failed);
@@ -444,8 +443,10 @@ public final class FakeDataHub implements AutoCloseable {
             String project, String topic, String subId, Collection<String> shardIds) {
         enter(FakeCall.OPEN_OFFSET_SESSION, null);
         Map<String, FakeOffset> offsets = subscription(project, topic, subId);
+        FakeTopic t = topic(project, topic);
         Map<String, SubscriptionOffset> out = new LinkedHashMap<>();
         for (String shardId : shardIds) {
+            shard(t, shardId);
             FakeOffset o = offsets.computeIfAbsent(shardId, k -> new FakeOffset());
             o.sessionId = sessionIds.getAndIncrement();
             out.put(shardId, o.toOffset());
@@ -457,8 +458,10 @@ public final class FakeDataHub implements AutoCloseable {
             String project, String topic, String subId, Collection<String> shardIds) {
         enter(FakeCall.GET_OFFSETS, null);
         Map<String, FakeOffset> offsets = subscription(project, topic, subId);
+        FakeTopic t = topic(project, topic);
         Map<String, SubscriptionOffset> out = new LinkedHashMap<>();
         for (String shardId : shardIds) {
+            shard(t, shardId);
             out.put(shardId, offsets.computeIfAbsent(shardId, k -> new FakeOffset()).toOffset());
         }
         return out;
@@ -468,10 +471,16 @@ public final class FakeDataHub implements AutoCloseable {
             String project, String topic, String subId, Map<String, SubscriptionOffset> commits) {
         enter(FakeCall.COMMIT_OFFSETS, null);
         Map<String, FakeOffset> offsets = subscription(project, topic, subId);
+        FakeTopic t = topic(project, topic);
         for (Map.Entry<String, SubscriptionOffset> e : commits.entrySet()) {
+            shard(t, e.getKey());
             FakeOffset o = offsets.get(e.getKey());
             SubscriptionOffset c = e.getValue();
-            if (o == null || o.sessionId == null || !o.sessionId.equals(c.sessionId())) {
+            if (o == null || o.sessionId == null) {
+                throw DataHubException.fromService(
+                        400, "OffsetSessionClosed", "No offset session is open", "fake-req");
+            }
+            if (!o.sessionId.equals(c.sessionId())) {
                 throw DataHubException.fromService(
                         400, "OffsetSessionChanged", "Offset session changed", "fake-req");
             }
@@ -484,6 +493,7 @@ public final class FakeDataHub implements AutoCloseable {
             FakeOffset o = offsets.get(e.getKey());
             o.sequence = e.getValue().sequence();
             o.timestamp = e.getValue().timestamp();
+            o.batchIndex = e.getValue().batchIndex();
         }
     }
 
@@ -491,10 +501,13 @@ public final class FakeDataHub implements AutoCloseable {
             String project, String topic, String subId, Map<String, SubscriptionOffset> resets) {
         enter(FakeCall.RESET_OFFSETS, null);
         Map<String, FakeOffset> offsets = subscription(project, topic, subId);
+        FakeTopic t = topic(project, topic);
         for (Map.Entry<String, SubscriptionOffset> e : resets.entrySet()) {
+            shard(t, e.getKey());
             FakeOffset o = offsets.computeIfAbsent(e.getKey(), k -> new FakeOffset());
             o.sequence = e.getValue().sequence();
             o.timestamp = e.getValue().timestamp();
+            o.batchIndex = e.getValue().batchIndex();
             o.version++;
         }
     }
@@ -534,7 +547,10 @@ public final class FakeDataHub implements AutoCloseable {
     }
 
     private static FakeShard shard(FakeTopic t, String shardId) {
-        FakeShard s = t.shards.get(shardId);
+        // Like the emulator: any id that is not an existing shard's (numeric or not) is
+        // NoSuchShard.
+        FakeShard s =
+                shardId != null && shardId.matches("\\d{1,18}") ? t.shards.get(shardId) : null;
         if (s == null) {
             throw FakeFailures.noSuchShard(shardId);
         }
@@ -571,9 +587,16 @@ public final class FakeDataHub implements AutoCloseable {
         }
     }
 
+    /** Routes like the emulator: ShardId, then HashKey, then PartitionKey, else round robin. */
     private static FakeShard route(FakeTopic t, PutRecord r) {
         if (r.shardId() != null) {
-            return t.shards.get(r.shardId());
+            if (!r.shardId().matches("\\d{1,18}")) {
+                throw DataHubException.fromService(
+                        400, "InvalidShardId", "Invalid shard id " + r.shardId(), "fake-req");
+            }
+            FakeShard s = shard(t, r.shardId());
+            requireActive(s);
+            return s;
         }
         BigInteger key = null;
         if (r.hashKey() != null) {
@@ -583,6 +606,9 @@ public final class FakeDataHub implements AutoCloseable {
         }
         List<FakeShard> active =
                 t.shards.values().stream().filter(s -> s.state == ShardState.ACTIVE).toList();
+        if (active.isEmpty()) {
+            throw FakeFailures.sealedShard("(none active)");
+        }
         if (key == null) {
             return active.get((int) Math.floorMod(t.roundRobin++, active.size()));
         }
@@ -591,7 +617,8 @@ public final class FakeDataHub implements AutoCloseable {
                 return s;
             }
         }
-        return null;
+        throw DataHubException.fromService(
+                400, "InvalidParameter", "No active shard owns hash key " + key, "fake-req");
     }
 
     private static DataHubException seekOutOfRange(String message) {
@@ -691,16 +718,33 @@ public final class FakeDataHub implements AutoCloseable {
             return new ShardRange(id, range.beginHashKey(), range.endHashKey());
         }
 
-        ShardInfo toInfo() {
+        /**
+         * As the emulator lists it: the neighbours are the adjacent ACTIVE shards (also for a
+         * CLOSED shard), and ClosedTime is in seconds like the other admin times.
+         */
+        ShardInfo toInfo(FakeTopic t) {
+            String left = null;
+            String right = null;
+            for (FakeShard other : t.shards.values()) {
+                if (other == this || other.state != ShardState.ACTIVE) {
+                    continue;
+                }
+                if (other.range.end().equals(range.begin())) {
+                    left = other.id;
+                }
+                if (other.range.begin().equals(range.end())) {
+                    right = other.id;
+                }
+            }
             return new ShardInfo(
                     id,
                     state,
                     range.beginHashKey(),
                     range.endHashKey(),
                     parents,
-                    null,
-                    null,
-                    closedTime);
+                    left,
+                    right,
+                    closedTime / 1000);
         }
     }
 
@@ -709,9 +753,10 @@ public final class FakeDataHub implements AutoCloseable {
         long timestamp = -1;
         long version;
         Long sessionId;
+        int batchIndex;
 
         SubscriptionOffset toOffset() {
-            return new SubscriptionOffset(sequence, timestamp, version, sessionId, 0);
+            return new SubscriptionOffset(sequence, timestamp, version, sessionId, batchIndex);
         }
     }
 
