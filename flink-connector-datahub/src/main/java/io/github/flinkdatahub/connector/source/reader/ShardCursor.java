@@ -1,0 +1,50 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.connector.source.reader;
+
+import io.github.flinkdatahub.connector.client.GetRecordsResult;
+import io.github.flinkdatahub.connector.source.split.DataHubShardSplit;
+
+import java.util.concurrent.CompletableFuture;
+
+/** Fetch progress of one shard inside the split reader; touched only by the fetcher thread. */
+final class ShardCursor {
+
+    final DataHubShardSplit split;
+
+    /** Next sequence to read; -1 while the split starts at EARLIEST and has read nothing. */
+    long nextSequence;
+
+    String cursor;
+    long notBeforeNanos;
+    int consecutiveFailures;
+    int invalidCursorInARow;
+    boolean paused;
+    CompletableFuture<GetRecordsResult> inFlight;
+
+    ShardCursor(DataHubShardSplit split) {
+        this.split = split;
+        this.nextSequence = split.start().atEarliest() ? -1 : split.start().sequence();
+    }
+
+    /** True when the next sequence lies beyond the stop sequence. */
+    boolean pastStop() {
+        return split.stopSequence().isPresent()
+                && nextSequence >= 0
+                && nextSequence > split.stopSequence().getAsLong();
+    }
+}

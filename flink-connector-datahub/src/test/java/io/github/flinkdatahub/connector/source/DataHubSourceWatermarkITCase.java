@@ -1,0 +1,111 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.connector.source;
+
+import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
+import io.github.flinkdatahub.emulator.ManualClock;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.CloseableIterator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Event time: records carry their DataHub system time, and neither a reader without splits nor an
+ * empty shard holds the watermark back when the strategy has idleness.
+ */
+class DataHubSourceWatermarkITCase {
+
+    private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+
+    @RegisterExtension
+    static final DataHubEmulatorExtension EMULATOR =
+            new DataHubEmulatorExtension(b -> b.clock(CLOCK));
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(3)
+                            .build());
+
+    /** Counts the elements of a window. */
+    static final class Count implements AggregateFunction<String, Long, Long> {
+        @Override
+        public Long createAccumulator() {
+            return 0L;
+        }
+
+        @Override
+        public Long add(String value, Long acc) {
+            return acc + 1;
+        }
+
+        @Override
+        public Long getResult(Long acc) {
+            return acc;
+        }
+
+        @Override
+        public Long merge(Long a, Long b) {
+            return a + b;
+        }
+    }
+
+    @Test
+    void idleReadersAndEmptyShardsDoNotHoldBackEventTimeWindows() throws Exception {
+        try (EmulatorSourceFixture fixture = new EmulatorSourceFixture(EMULATOR.endpoint())) {
+            String topic =
+                    fixture.createTopic(
+                            2); // shard 1 stays empty; parallelism 3 leaves a reader idle
+            fixture.writeToShard(topic, "0", values("w0", 7));
+            CLOCK.advance(Duration.ofMinutes(1));
+            fixture.writeToShard(topic, "0", values("w1", 3));
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(3);
+            WatermarkStrategy<String> strategy =
+                    WatermarkStrategy.<String>forMonotonousTimestamps()
+                            .withIdleness(Duration.ofMillis(500));
+            try (CloseableIterator<Long> it =
+                    env.fromSource(fixture.source(topic).build(), strategy, "datahub")
+                            .windowAll(TumblingEventTimeWindows.of(Duration.ofSeconds(30)))
+                            .aggregate(new Count())
+                            .executeAndCollect()) {
+                // The first window closes once the second write's time passes the watermark.
+                assertThat(it.next()).isEqualTo(7L);
+            }
+        }
+    }
+
+    private static List<String> values(String prefix, int n) {
+        return IntStream.range(0, n).mapToObj(i -> prefix + "-" + i).toList();
+    }
+}

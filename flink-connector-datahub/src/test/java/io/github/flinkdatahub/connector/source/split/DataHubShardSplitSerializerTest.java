@@ -1,0 +1,112 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.connector.source.split;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DataHubShardSplitSerializerTest {
+
+    private static final DataHubShardSplitSerializer SERIALIZER =
+            DataHubShardSplitSerializer.INSTANCE;
+
+    /** Version-1 bytes of {@link #full()}, stored so that an accidental format change fails. */
+    private static final String V1_FIXTURE =
+            "00017400013700000000000000002a0100000000000000630000000002000133"
+                    + "0001340100203030303030303030303030303030303030303030303030303030"
+                    + "3030303030300100203746464646464646464646464646464646464646464646"
+                    + "46464646464646464600";
+
+    private static DataHubShardSplit full() {
+        return new DataHubShardSplit(
+                "t",
+                "7",
+                ShardPosition.atSequence(42),
+                99L,
+                null,
+                List.of("3", "4"),
+                "00000000000000000000000000000000",
+                "7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
+                false);
+    }
+
+    @Test
+    void roundTripsEveryField() throws Exception {
+        DataHubShardSplit split =
+                new DataHubShardSplit(
+                        "topic_a",
+                        "12",
+                        ShardPosition.earliest(),
+                        null,
+                        1_700_000_000_000L,
+                        List.of("10"),
+                        null,
+                        null,
+                        true);
+        assertThat(SERIALIZER.deserialize(SERIALIZER.getVersion(), SERIALIZER.serialize(split)))
+                .isEqualTo(split);
+        assertThat(SERIALIZER.deserialize(1, SERIALIZER.serialize(full()))).isEqualTo(full());
+    }
+
+    @Test
+    void currentFormatMatchesStoredFixture() throws Exception {
+        assertThat(SERIALIZER.getVersion()).isEqualTo(1);
+        byte[] bytes = SERIALIZER.serialize(full());
+        assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(V1_FIXTURE);
+        assertThat(SERIALIZER.deserialize(1, HexFormat.of().parseHex(V1_FIXTURE)))
+                .isEqualTo(full());
+    }
+
+    @Test
+    void readsVersionZeroState() throws Exception {
+        DataHubShardSplit atSequence =
+                DataHubShardSplit.of("t", "5", ShardPosition.atSequence(17), List.of("1", "2"));
+        DataHubShardSplit earliest =
+                DataHubShardSplit.of("t", "6", ShardPosition.earliest(), List.of());
+
+        assertThat(SERIALIZER.deserialize(0, DataHubShardSplitSerializer.serializeV0(atSequence)))
+                .isEqualTo(atSequence);
+        DataHubShardSplit restored =
+                SERIALIZER.deserialize(0, DataHubShardSplitSerializer.serializeV0(earliest));
+        assertThat(restored.start().atEarliest()).isTrue();
+        assertThat(restored.stopSequence()).isEmpty();
+        assertThat(restored.isFinished()).isFalse();
+    }
+
+    @Test
+    void unknownVersionFailsWithTheVersion() {
+        assertThatThrownBy(() -> SERIALIZER.deserialize(9, new byte[0]))
+                .hasMessageContaining("version 9");
+    }
+
+    @Test
+    void splitStateTracksNextSequence() {
+        DataHubShardSplitState state = new DataHubShardSplitState(full());
+        assertThat(state.toSplit().start()).isEqualTo(ShardPosition.atSequence(42));
+        state.emitted(42, 1000);
+        state.emitted(43, 1001);
+        assertThat(state.toSplit().start()).isEqualTo(ShardPosition.atSequence(44));
+        assertThat(state.lastEmittedSequence()).isEqualTo(43);
+        assertThat(state.lastEmittedTime()).isEqualTo(1001);
+        assertThat(state.toSplit().stopSequence()).hasValue(99);
+    }
+}
