@@ -37,11 +37,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Versioned binary form of {@link DataHubCommittable}. Version 1: header fields, the schema as
- * DataHub JSON (empty for BLOB), then each record's attributes, hash key and values by field type.
- * A new version must keep reading version 1 (tested against stored version-1 bytes).
+ * DataHub JSON (empty for BLOB), then each record's hash key, attributes (sorted by key) and values
+ * by field type. A new version must keep reading version 1 (tested against stored version-1 bytes).
  */
 @Internal
 public final class DataHubCommittableSerializer
@@ -68,7 +69,8 @@ public final class DataHubCommittableSerializer
         out.writeInt(c.records().size());
         for (DataHubCommittable.StagedRecord r : c.records()) {
             writeNullableString(out, r.hashKey());
-            Map<String, String> attributes = r.record().attributes();
+            // Sorted: the bytes of a committable do not depend on map iteration order.
+            Map<String, String> attributes = new TreeMap<>(r.record().attributes());
             out.writeInt(attributes.size());
             for (Map.Entry<String, String> a : attributes.entrySet()) {
                 writeString(out, a.getKey());
