@@ -220,14 +220,21 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
         Map<String, List<Integer>> byShard = new LinkedHashMap<>();
         for (int i : pending) {
             String hashKey = c.records().get(i).hashKey();
-            String owner = router.route(hashKey == null ? null : new BigInteger(hashKey, 16));
-            if (owner == null) {
-                throw new DataHubSinkException(
-                        "No ACTIVE shard of topic "
-                                + settings.topicPath()
-                                + " owns the records of sealed shard "
-                                + shard,
-                        null);
+            BigInteger key = hashKey == null ? null : new BigInteger(hashKey, 16);
+            String owner = router.route(key);
+            for (int attempt = 1; owner == null; attempt++) {
+                // The new shards of a split may not be ACTIVE yet: re-list with backoff.
+                if (!backoff.allows(attempt)) {
+                    throw new DataHubSinkException(
+                            "No ACTIVE shard of topic "
+                                    + settings.topicPath()
+                                    + " owns the records of sealed shard "
+                                    + shard,
+                            null);
+                }
+                backoff.sleep(attempt);
+                router.update(scanner.listShards());
+                owner = router.route(key);
             }
             byShard.computeIfAbsent(owner, k -> new ArrayList<>()).add(i);
         }

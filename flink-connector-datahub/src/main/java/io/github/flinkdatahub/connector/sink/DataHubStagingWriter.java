@@ -73,17 +73,22 @@ final class DataHubStagingWriter<T> implements CommittingSinkWriter<T, DataHubCo
     }
 
     @Override
-    public void write(T element, Context context) throws IOException {
+    public void write(T element, Context context) throws IOException, InterruptedException {
         PreparedRecord r = preparer.prepare(element);
         String shard = preparer.router().route(r.key());
-        if (shard == null) {
-            metrics.refreshed();
-            preparer.refreshShards();
-            shard = preparer.router().route(r.key());
-            if (shard == null) {
+        Backoff backoff = settings.backoff();
+        for (int attempt = 1; shard == null; attempt++) {
+            // Stale map, or the new shards of a split are not ACTIVE yet: re-list, with backoff.
+            if (!backoff.allows(attempt)) {
                 throw new DataHubSinkException(
                         "No ACTIVE shard of topic " + settings.topicPath() + " owns the key", null);
             }
+            if (attempt > 1) {
+                backoff.sleep(attempt);
+            }
+            metrics.refreshed();
+            preparer.refreshShards();
+            shard = preparer.router().route(r.key());
         }
         List<List<DataHubCommittable.StagedRecord>> requests =
                 staged.computeIfAbsent(shard, k -> new ArrayList<>());

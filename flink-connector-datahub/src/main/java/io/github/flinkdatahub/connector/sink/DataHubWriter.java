@@ -146,19 +146,26 @@ final class DataHubWriter<T> implements CommittingSinkWriter<T, DataHubCommittab
 
     // ---- batching
 
-    private void enqueue(PreparedRecord r) throws IOException {
+    private void enqueue(PreparedRecord r) throws IOException, InterruptedException {
         String shard = preparer.router().route(r.key());
-        if (shard == null) {
-            refresh();
-            shard = preparer.router().route(r.key());
-            if (shard == null) {
+        for (int attempt = 1; shard == null; attempt++) {
+            // Stale map, or the new shards of a split are not ACTIVE yet: re-list, with backoff.
+            if (!backoff.allows(attempt)) {
                 throw new DataHubSinkException(
                         "No ACTIVE shard of topic "
                                 + settings.topicPath()
                                 + " owns hash key "
-                                + (r.key() == null ? "(round robin)" : r.key().toString(16)),
+                                + (r.key() == null ? "(round robin)" : r.key().toString(16))
+                                + " after "
+                                + (attempt - 1)
+                                + " shard-list refreshes",
                         null);
             }
+            if (attempt > 1) {
+                Thread.sleep(backoff.delayMillis(attempt));
+            }
+            refresh();
+            shard = preparer.router().route(r.key());
         }
         ShardQueue q = queues.computeIfAbsent(shard, ShardQueue::new);
         if (q.open != null
@@ -248,7 +255,8 @@ final class DataHubWriter<T> implements CommittingSinkWriter<T, DataHubCommittab
         }
     }
 
-    private void onComplete(String shardId, ShardBatch batch, Throwable error) throws IOException {
+    private void onComplete(String shardId, ShardBatch batch, Throwable error)
+            throws IOException, InterruptedException {
         ShardQueue q = queues.get(shardId);
         if (error == null) {
             release(q);
@@ -292,7 +300,8 @@ final class DataHubWriter<T> implements CommittingSinkWriter<T, DataHubCommittab
         }
     }
 
-    private void reshard(ShardQueue q, ShardBatch batch, Throwable error) throws IOException {
+    private void reshard(ShardQueue q, ShardBatch batch, Throwable error)
+            throws IOException, InterruptedException {
         release(q);
         refresh();
         if (preparer.router().isActive(q.shardId)) {
