@@ -170,12 +170,10 @@ class DataHubTablePlanningITCase {
     @Test
     void blobTopics() {
         ResolvedSchema bytes = ResolvedSchema.of(Column.physical("payload", DataTypes.BYTES()));
-        assertThatThrownBy(
-                        () ->
-                                source(bytes, options("blobs"))
-                                        .getScanRuntimeProvider(
-                                                ScanRuntimeProviderContext.INSTANCE))
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(
+                        source(bytes, options("blobs"))
+                                .getScanRuntimeProvider(ScanRuntimeProviderContext.INSTANCE))
+                .isInstanceOf(DataStreamScanProvider.class);
         assertThatThrownBy(
                         () ->
                                 source(FactoryTestSupport.SCHEMA, options("blobs"))
@@ -183,19 +181,17 @@ class DataHubTablePlanningITCase {
                                                 ScanRuntimeProviderContext.INSTANCE))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("a BLOB topic needs 'format'");
-        assertThatThrownBy(
-                        () ->
-                                source(
-                                                FactoryTestSupport.SCHEMA,
-                                                options(
-                                                        "blobs",
-                                                        "format",
-                                                        TestFormatFactory.IDENTIFIER,
-                                                        "test-format.delimiter",
-                                                        ","))
-                                        .getScanRuntimeProvider(
-                                                ScanRuntimeProviderContext.INSTANCE))
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(
+                        source(
+                                        FactoryTestSupport.SCHEMA,
+                                        options(
+                                                "blobs",
+                                                "format",
+                                                TestFormatFactory.IDENTIFIER,
+                                                "test-format.delimiter",
+                                                ","))
+                                .getScanRuntimeProvider(ScanRuntimeProviderContext.INSTANCE))
+                .isInstanceOf(DataStreamScanProvider.class);
     }
 
     @Test
