@@ -104,6 +104,14 @@ class DataHubSqlRoundTripITCase {
                 RecordSchema.of(
                         Field.notNull("id", FieldType.BIGINT), Field.of("ts", FieldType.TIMESTAMP)),
                 "windows");
+        client.createTupleTopic(
+                "rtrip",
+                "routed",
+                2,
+                1,
+                RecordSchema.of(
+                        Field.notNull("id", FieldType.BIGINT), Field.of("name", FieldType.STRING)),
+                "fixed and hash-key routing");
         client.createBlobTopic("rtrip", "json_blobs", 1, 1, "json");
         client.createBlobTopic("rtrip", "raw_blobs", 1, 1, "raw");
     }
@@ -362,6 +370,52 @@ class DataHubSqlRoundTripITCase {
                                 + " WHERE id >= 200 GROUP BY window_start, window_end)");
         // The retracting outer SUM ends at the total: every row fell into a system-time window.
         assertThat(perWindow.get(perWindow.size() - 1)).endsWith("4]");
+    }
+
+    @Test
+    void fixedPartitionerAndHashKeyColumnRouteToOneShard() throws Exception {
+        SqlTestEnv sql = SqlTestEnv.streaming();
+        List<ShardInfo> shards =
+                client.listShards("rtrip", "routed").stream()
+                        .sorted(Comparator.comparing(ShardInfo::hashKeyRange))
+                        .collect(Collectors.toList());
+        sql.sql(
+                "CREATE TABLE f (id BIGINT NOT NULL, name STRING) WITH ("
+                        + with("routed", "sink.partitioner", "fixed")
+                        + ")");
+        sql.sql(
+                "CREATE TABLE h (id BIGINT NOT NULL, name STRING,"
+                        + " hk STRING METADATA FROM 'hash-key') WITH ("
+                        + with("routed")
+                        + ")");
+        sql.sql(
+                "CREATE TABLE r (id BIGINT NOT NULL, name STRING,"
+                        + " shard BIGINT METADATA FROM 'shard-id' VIRTUAL) WITH ("
+                        + with("routed", "scan.bounded.mode", "latest")
+                        + ")");
+        sql.insert("INSERT INTO f VALUES (CAST(1 AS BIGINT), 'a'), (2, 'b'), (3, 'c'), (4, 'd')");
+        String last = shards.get(1).endHashKey();
+        String inLastShard =
+                new java.math.BigInteger(last, 16).subtract(java.math.BigInteger.ONE).toString(16);
+        sql.insert(
+                "INSERT INTO h VALUES (CAST(10 AS BIGINT), 'x', '"
+                        + shards.get(0).beginHashKey()
+                        + "'), (11, 'y', '"
+                        + inLastShard
+                        + "')");
+        Map<Long, Long> shardOf =
+                sql.rows("SELECT id, shard FROM r").stream()
+                        .collect(
+                                Collectors.toMap(
+                                        row -> (Long) row.getField(0),
+                                        row -> (Long) row.getField(1)));
+        assertThat(shardOf).hasSize(6);
+        // 'fixed': every row of the one writer on the same shard.
+        assertThat(List.of(shardOf.get(1L), shardOf.get(2L), shardOf.get(3L), shardOf.get(4L)))
+                .containsOnly(shardOf.get(1L));
+        // 'hash-key': the shard whose range holds the key.
+        assertThat(shardOf.get(10L)).isEqualTo(Long.parseLong(shards.get(0).shardId()));
+        assertThat(shardOf.get(11L)).isEqualTo(Long.parseLong(shards.get(1).shardId()));
     }
 
     private static List<Row> sorted(List<Row> rows) {
