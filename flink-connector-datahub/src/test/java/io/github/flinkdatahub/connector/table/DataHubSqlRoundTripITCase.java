@@ -418,6 +418,31 @@ class DataHubSqlRoundTripITCase {
         assertThat(shardOf.get(11L)).isEqualTo(Long.parseLong(shards.get(1).shardId()));
     }
 
+    @Test
+    void exactlyOnceWritesCommitOnCheckpoints() throws Exception {
+        SqlTestEnv sql = SqlTestEnv.streaming();
+        sql.env.getConfig().set("execution.checkpointing.interval", "200 ms");
+        client.createTupleTopic(
+                "rtrip",
+                "exactly",
+                2,
+                1,
+                RecordSchema.of(
+                        Field.notNull("id", FieldType.BIGINT), Field.of("name", FieldType.STRING)),
+                "exactly-once");
+        sql.sql(
+                "CREATE TABLE e (id BIGINT NOT NULL, name STRING) WITH ("
+                        + with("exactly", "sink.delivery-guarantee", "exactly-once")
+                        + ")");
+        sql.sql(
+                "CREATE TABLE r (id BIGINT NOT NULL, name STRING) WITH ("
+                        + with("exactly", "scan.bounded.mode", "latest")
+                        + ")");
+        sql.insert("INSERT INTO e VALUES (CAST(1 AS BIGINT), 'a'), (2, 'b'), (3, 'c')");
+        assertThat(sql.strings("SELECT * FROM r"))
+                .containsExactlyInAnyOrder("+I[1, a]", "+I[2, b]", "+I[3, c]");
+    }
+
     private static List<Row> sorted(List<Row> rows) {
         return rows.stream()
                 .sorted(Comparator.comparing(r -> (Long) r.getField(0)))
