@@ -62,6 +62,9 @@ final class DataHubRowDataDeserializationSchema
 
     private transient TupleRowConverter converter;
 
+    /** Getters of the projected columns in the decoded BLOB row. */
+    private transient RowData.FieldGetter[] blobGetters;
+
     /**
      * @param projectedRowType the physical columns produced, in order
      * @param blobFormat the decoder of a BLOB topic's payload into all physical columns, or null (a
@@ -94,6 +97,16 @@ final class DataHubRowDataDeserializationSchema
         if (blobFormat != null) {
             blobFormat.open(context);
         }
+        blobGetters = getters();
+    }
+
+    private RowData.FieldGetter[] getters() {
+        RowData.FieldGetter[] getters = new RowData.FieldGetter[blobProjection.length];
+        for (int i = 0; i < getters.length; i++) {
+            getters[i] =
+                    RowData.createFieldGetter(projectedRowType.getTypeAt(i), blobProjection[i]);
+        }
+        return getters;
     }
 
     @Override
@@ -125,12 +138,12 @@ final class DataHubRowDataDeserializationSchema
 
     /** The projected columns of a decoded BLOB row (a new row: emitted rows are not reused). */
     private RowData project(RowData decoded) {
-        GenericRowData row = new GenericRowData(decoded.getRowKind(), blobProjection.length);
-        for (int i = 0; i < blobProjection.length; i++) {
-            row.setField(
-                    i,
-                    RowData.createFieldGetter(projectedRowType.getTypeAt(i), blobProjection[i])
-                            .getFieldOrNull(decoded));
+        if (blobGetters == null) {
+            blobGetters = getters();
+        }
+        GenericRowData row = new GenericRowData(decoded.getRowKind(), blobGetters.length);
+        for (int i = 0; i < blobGetters.length; i++) {
+            row.setField(i, blobGetters[i].getFieldOrNull(decoded));
         }
         return row;
     }
@@ -138,7 +151,7 @@ final class DataHubRowDataDeserializationSchema
     private RowData tuple(DataHubRecord record) throws IOException {
         TupleRecord tuple = record.tuple();
         RecordSchema schema = tuple.schema();
-        if (!schema.equals(convertedSchema)) {
+        if (schema != convertedSchema && !schema.equals(convertedSchema)) {
             converter = new TupleRowConverter(schema, projectedRowType, zone);
             convertedSchema = schema;
         }
