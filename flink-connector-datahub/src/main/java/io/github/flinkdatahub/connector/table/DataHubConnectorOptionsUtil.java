@@ -381,7 +381,8 @@ public final class DataHubConnectorOptionsUtil {
                 rows,
                 bytes.getBytes(),
                 interval,
-                parallelism(config, FactoryUtil.SINK_PARALLELISM));
+                parallelism(config, FactoryUtil.SINK_PARALLELISM),
+                timeZone(config));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -21,6 +21,7 @@ import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.connector.ChangelogMode;
 import org.apache.flink.table.connector.format.EncodingFormat;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
+import org.apache.flink.table.connector.sink.SinkV2Provider;
 import org.apache.flink.table.connector.sink.abilities.SupportsWritingMetadata;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.DataType;
@@ -96,23 +97,46 @@ public class DataHubDynamicTableSink implements DynamicTableSink, SupportsWritin
     }
 
     /**
-     * Checks the table against its topic, then (TODO) builds the DataHub sink.
+     * Checks the table against its topic and builds the DataHub sink.
      *
      * @throws ValidationException when the columns do not match
      */
     @Override
     public SinkRuntimeProvider getSinkRuntimeProvider(Context context) {
+        RowType physical = (RowType) physicalDataType.getLogicalType();
         TopicCheck.describeAndValidate(
-                tableName,
-                connection,
-                (RowType) physicalDataType.getLogicalType(),
-                format != null,
-                DataHubTypeMapping.Access.SINK);
-        throw new UnsupportedOperationException(
-                "TODO(issue 9): wire DataHubSink here: map SinkOptions onto"
-                        + " DataHubSink.builder(), build a RowData serializer for the physical"
-                        + " columns, metadata keys and format, and return SinkV2Provider.of(sink,"
-                        + " options.parallelism()). The DataHub sink is not on this branch yet.");
+                tableName, connection, physical, format != null, DataHubTypeMapping.Access.SINK);
+        SerializationSchema<RowData> encoder =
+                format == null ? null : format.createRuntimeEncoder(context, physicalDataType);
+        int[] hashFields = new int[options.hashFields().size()];
+        for (int i = 0; i < hashFields.length; i++) {
+            hashFields[i] = columnIndex(physical, options.hashFields().get(i));
+        }
+        DataHubRowDataSerializationSchema serializer =
+                new DataHubRowDataSerializationSchema(
+                        physical,
+                        metadataKeys,
+                        encoder,
+                        options.timeZone(),
+                        options.partitioner(),
+                        hashFields,
+                        connection.clientFactory());
+        return SinkV2Provider.of(
+                RuntimeWiring.sink(connection, options, serializer), options.parallelism());
+    }
+
+    private int columnIndex(RowType physical, String name) {
+        List<String> names = physical.getFieldNames();
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(name.trim())) {
+                return i;
+            }
+        }
+        throw new ValidationException(
+                String.format(
+                        "Table %s: sink.hash-fields names '%s', which is not a physical column of"
+                                + " %s",
+                        tableName, name, names));
     }
 
     @Override

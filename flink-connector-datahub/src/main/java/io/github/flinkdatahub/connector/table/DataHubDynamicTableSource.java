@@ -16,10 +16,20 @@
 
 package io.github.flinkdatahub.connector.table;
 
+import io.github.flinkdatahub.connector.client.RecordType;
+import io.github.flinkdatahub.connector.client.TopicInfo;
+import io.github.flinkdatahub.connector.source.DataHubSource;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamSource;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.connector.ChangelogMode;
+import org.apache.flink.table.connector.Projection;
+import org.apache.flink.table.connector.ProviderContext;
 import org.apache.flink.table.connector.format.DecodingFormat;
+import org.apache.flink.table.connector.source.DataStreamScanProvider;
 import org.apache.flink.table.connector.source.DynamicTableSource;
 import org.apache.flink.table.connector.source.ScanTableSource;
 import org.apache.flink.table.connector.source.abilities.SupportsProjectionPushDown;
@@ -34,6 +44,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -89,25 +100,64 @@ public class DataHubDynamicTableSource
     }
 
     /**
-     * Checks the table against its topic, then (TODO) builds the DataHub source.
+     * Checks the table against its topic and builds the DataHub source: a {@link
+     * DataStreamScanProvider} so that a pushed-down watermark strategy reaches {@code fromSource}
+     * (the planner's {@code SourceProvider} path would drop it).
      *
      * @throws org.apache.flink.table.api.ValidationException when the columns do not match
      */
     @Override
     public ScanRuntimeProvider getScanRuntimeProvider(ScanContext context) {
-        TopicCheck.describeAndValidate(
-                tableName,
-                connection,
-                (RowType) physicalDataType.getLogicalType(),
-                format != null,
-                DataHubTypeMapping.Access.SOURCE);
-        throw new UnsupportedOperationException(
-                "TODO(issue 9): wire DataHubSource here: map SourceOptions onto"
-                        + " DataHubSource.builder(), build a RowData deserializer for the"
-                        + " projected fields, metadata keys and format, and return"
-                        + " SourceProvider.of(source, options.parallelism()) with"
-                        + " isBounded() = options.isBounded(). The DataHub source is not on this"
-                        + " branch yet.");
+        RowType physical = (RowType) physicalDataType.getLogicalType();
+        TopicInfo topic =
+                TopicCheck.describeAndValidate(
+                        tableName,
+                        connection,
+                        physical,
+                        format != null,
+                        DataHubTypeMapping.Access.SOURCE);
+        RowType projected = (RowType) Projection.of(projectedFields).project(physical);
+        DeserializationSchema<RowData> decoder =
+                format == null ? null : format.createRuntimeDecoder(context, physicalDataType);
+        List<DataHubMetadata> metadata = new ArrayList<>();
+        for (String key : metadataKeys) {
+            metadata.add(DataHubMetadata.ofKey(key).orElseThrow());
+        }
+        DataHubRowDataDeserializationSchema deserializer =
+                new DataHubRowDataDeserializationSchema(
+                        projected,
+                        metadata,
+                        decoder,
+                        topic.recordType() == RecordType.BLOB,
+                        projectedFields,
+                        options.timeZone(),
+                        options.lengthCheck(),
+                        context.createTypeInformation(producedDataType));
+        DataHubSource<RowData> source = RuntimeWiring.source(connection, options, deserializer);
+        WatermarkStrategy<RowData> watermarks =
+                watermarkStrategy == null ? WatermarkStrategy.noWatermarks() : watermarkStrategy;
+        String name = "DataHubSource-" + connection.project() + "." + connection.topic();
+        Integer parallelism = options.parallelism();
+        boolean bounded = options.isBounded();
+        return new DataStreamScanProvider() {
+            @Override
+            public DataStream<RowData> produceDataStream(
+                    ProviderContext providerContext, StreamExecutionEnvironment env) {
+                DataStreamSource<RowData> stream = env.fromSource(source, watermarks, name);
+                providerContext.generateUid("datahub-source").ifPresent(stream::uid);
+                return stream;
+            }
+
+            @Override
+            public boolean isBounded() {
+                return bounded;
+            }
+
+            @Override
+            public Optional<Integer> getParallelism() {
+                return Optional.ofNullable(parallelism);
+            }
+        };
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,6 +29,7 @@ import java.util.Objects;
  *
  * @param hashFields physical columns hashed by {@link SinkPartitioner#HASH}, else empty
  * @param parallelism the sink parallelism, or null for the input's
+ * @param timeZone the zone TIMESTAMP (without time zone) columns are written in
  */
 public record SinkOptions(
         DeliveryGuarantee deliveryGuarantee,
@@ -36,7 +38,8 @@ public record SinkOptions(
         int maxBufferedRows,
         long maxBufferedBytes,
         Duration flushInterval,
-        Integer parallelism)
+        Integer parallelism,
+        ZoneId timeZone)
         implements Serializable {
 
     /** Checks that hash fields come exactly with the hash partitioner. */
@@ -44,6 +47,7 @@ public record SinkOptions(
         Objects.requireNonNull(deliveryGuarantee, "deliveryGuarantee");
         Objects.requireNonNull(partitioner, "partitioner");
         Objects.requireNonNull(flushInterval, "flushInterval");
+        Objects.requireNonNull(timeZone, "timeZone");
         hashFields = hashFields == null ? List.of() : List.copyOf(hashFields);
         if ((partitioner == SinkPartitioner.HASH) == hashFields.isEmpty()) {
             throw new IllegalArgumentException(

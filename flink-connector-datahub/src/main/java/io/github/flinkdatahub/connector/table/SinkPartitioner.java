@@ -28,7 +28,10 @@ public enum SinkPartitioner implements DescribedEnum {
     PARTITION_KEY(
             "partition-key",
             "Route by the 'partition-key' metadata column (MD5, as the service does)."),
-    FIXED("fixed", "Each sink subtask writes to one shard (subtask index modulo the shard count).");
+    FIXED(
+            "fixed",
+            "Each sink writer sends all its rows to one ACTIVE shard, chosen when it starts; the"
+                    + " writers take the shards in turn.");
 
     private final String value;
     private final InlineElement description;

@@ -45,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * SQL through a TableEnvironment (the real planner) against the emulator: DDL, push-downs in the
- * plan, planning errors, the catalog and its bound factory. Execution stops at the TODO of the
- * missing runtime wiring.
+ * plan, planning errors, commercial DDL that reads and writes, and the catalog (create, list,
+ * write, read, alter, drop) with its bound factory.
  */
 class DataHubSqlITCase {
 
@@ -78,6 +78,15 @@ class DataHubSqlITCase {
                         Field.of("amount", FieldType.DECIMAL),
                         Field.of("ts", FieldType.TIMESTAMP)),
                 "orders");
+        client.createTupleTopic(
+                "sql",
+                "commercial",
+                2,
+                1,
+                RecordSchema.of(
+                        Field.notNull("id", FieldType.BIGINT),
+                        Field.of("amount", FieldType.DECIMAL)),
+                "commercial DDL");
     }
 
     @AfterAll
@@ -115,28 +124,23 @@ class DataHubSqlITCase {
     }
 
     @Test
-    void aProjectedWatermarkedQueryOptimisesUpToTheMissingWiring() {
-        // EXPLAIN also translates to a stream graph, so it stops at the TODO as well: this shows
-        // that the planner's projection, metadata and watermark push-down into the source
-        // succeed (they run during optimisation, before the runtime provider is asked for).
+    void explainShowsProjectionMetadataAndWatermarkPushedIntoTheSource() {
         createOrders("orders", "orders");
-        assertThatThrownBy(() -> env.explainSql("SELECT id, stored FROM orders WHERE id > 1"))
-                .satisfies(
-                        e ->
-                                assertThat(all(e))
-                                        .contains("TODO(issue 9): wire DataHubSource")
-                                        .doesNotContain(SECRET));
+        String plan = env.explainSql("SELECT id, stored FROM orders WHERE id > 1");
+        // One TableSourceScan carries the projection, the metadata and the watermark: the
+        // planner removed its own projection and watermark assigner.
+        String optimized = plan.substring(plan.indexOf("== Optimized Physical Plan =="));
+        assertThat(optimized)
+                .contains("TableSourceScan(table=[[default_catalog, default_database, orders,")
+                .contains("watermark=[-(ts, 1000:INTERVAL SECOND)]")
+                .contains("metadata=[system-time]")
+                .containsPattern("project=\\[id, ts\\]")
+                .doesNotContain("WatermarkAssigner")
+                .doesNotContain(SECRET);
     }
 
     @Test
-    void executionReachesTheMissingWiringAfterTheTopicCheck() {
-        createOrders("orders", "orders");
-        assertThatThrownBy(() -> env.executeSql("SELECT * FROM orders").collect().close())
-                .satisfies(
-                        e ->
-                                assertThat(all(e))
-                                        .contains("TODO(issue 9): wire DataHubSource")
-                                        .doesNotContain(SECRET));
+    void aMissingTopicFailsAtPlanningNamingIt() {
         createOrders("wrong", "no_such_topic");
         assertThatThrownBy(() -> env.executeSql("SELECT * FROM wrong").collect().close())
                 .satisfies(
@@ -162,19 +166,37 @@ class DataHubSqlITCase {
     }
 
     @Test
-    void commercialDdlPlans() {
+    void commercialDdlReadsAndWritesUnchanged() throws Exception {
+        env.getConfig().set("parallelism.default", "1");
+        // The same commercial DDL writes ('batchCount', 'batchSize', 'flushInterval',
+        // 'CompressType', 'hashFields') ...
         env.executeSql(
                 String.format(
-                        "CREATE TABLE c (id BIGINT NOT NULL, amount DECIMAL(12, 2)) WITH ("
+                        "CREATE TABLE cw (id BIGINT NOT NULL, amount DECIMAL(12, 2)) WITH ("
                                 + " 'connector' = 'datahub', 'endPoint' = '%s', 'project' = 'sql',"
-                                + " 'topic' = 'orders', 'accessId' = '%s', 'accessKey' = '%s',"
-                                + " 'subId' = 'x', 'startTime' = '2026-01-01 00:00:00',"
-                                + " 'maxFetchSize' = '100', 'lengthCheck' = 'PAD',"
-                                + " 'retryTimeout' = '0')",
+                                + " 'topic' = 'commercial', 'accessId' = '%s', 'accessKey' = '%s',"
+                                + " 'batchCount' = '10', 'batchSize' = '65536',"
+                                + " 'flushInterval' = '100', 'CompressType' = 'deflate',"
+                                + " 'hashFields' = 'id', 'retryTimeout' = '5000')",
                         EMULATOR.endpoint(), ACCESS_ID, SECRET));
-        // Options valid, topic found and signed with the commercial credentials: up to the TODO.
-        assertThatThrownBy(() -> env.explainSql("SELECT id FROM c"))
-                .satisfies(e -> assertThat(all(e)).contains("TODO(issue 9): wire DataHubSource"));
+        env.executeSql("INSERT INTO cw VALUES (CAST(1 AS BIGINT), 1.50), (2, 2.25), (3, 3.00)")
+                .await();
+        // ... and reads from 'startTime' with 'subId' (offsets commit on checkpoints).
+        String subscription = client.createSubscription("sql", "commercial", "commercial ddl");
+        env.executeSql(
+                String.format(
+                        "CREATE TABLE cr (id BIGINT NOT NULL, amount DECIMAL(12, 2)) WITH ("
+                                + " 'connector' = 'datahub', 'endPoint' = '%s', 'project' = 'sql',"
+                                + " 'topic' = 'commercial', 'accessId' = '%s', 'accessKey' = '%s',"
+                                + " 'subId' = '%s', 'startTime' = '2020-01-01 00:00:00',"
+                                + " 'maxFetchSize' = '2',"
+                                + " 'fetchLatestDelay' = '20', 'lengthCheck' = 'PAD',"
+                                + " 'CompressType' = '', 'timeZone' = 'Asia/Shanghai',"
+                                + " 'retryTimeout' = '5000', 'retryInterval' = '100')",
+                        EMULATOR.endpoint(), ACCESS_ID, SECRET, subscription));
+        env.executeSql("INSERT INTO cw VALUES (CAST(4 AS BIGINT), 4.75)").await();
+        assertThat(sortedRows("SELECT * FROM cr /*+ OPTIONS('scan.bounded.mode'='latest') */"))
+                .containsExactly("+I[1, 1.50]", "+I[2, 2.25]", "+I[3, 3.00]", "+I[4, 4.75]");
     }
 
     @Test
@@ -206,13 +228,26 @@ class DataHubSqlITCase {
                 .doesNotContain(ACCESS_ID)
                 .doesNotContain("access-key");
         // No WITH clause needed: the planner uses the catalog's bound factory, whose credentials
-        // sign the planning-time topic check (the emulator refuses unsigned requests).
-        assertThatThrownBy(() -> env.executeSql("SELECT * FROM dh.shop.orders").collect().close())
-                .satisfies(
-                        e ->
-                                assertThat(all(e))
-                                        .contains("TODO(issue 9): wire DataHubSource")
-                                        .doesNotContain(SECRET));
+        // sign every request (the emulator refuses unsigned ones). Write, then read back.
+        env.getConfig().set("parallelism.default", "1");
+        env.executeSql(
+                        "INSERT INTO dh.shop.orders VALUES (CAST(7 AS BIGINT), 12.34,"
+                                + " TO_TIMESTAMP_LTZ(1700000000123, 3), 'seven'), (8, CAST(NULL AS"
+                                + " DECIMAL(10, 2)), CAST(NULL AS TIMESTAMP_LTZ(6)), CAST(NULL AS"
+                                + " STRING))")
+                .await();
+        assertThat(
+                        sortedRows(
+                                "SELECT id, amount, ts, note, `_shard_id` FROM dh.shop.orders"
+                                        + " /*+ OPTIONS('scan.bounded.mode'='latest') */"))
+                .hasSize(2)
+                .anySatisfy(
+                        r ->
+                                assertThat(r)
+                                        .startsWith(
+                                                "+I[7, 12.340000000000000000,"
+                                                        + " 2023-11-14T22:13:20.123Z, seven, "))
+                .anySatisfy(r -> assertThat(r).startsWith("+I[8, null, null, null, "));
         assertThatThrownBy(() -> env.executeSql("ALTER TABLE dh.shop.orders DROP note"))
                 .satisfies(
                         e ->
@@ -224,6 +259,12 @@ class DataHubSqlITCase {
         assertThat(rows("SHOW TABLES IN dh.shop")).isEmpty();
         env.executeSql("DROP DATABASE dh.shop");
         assertThat(rows("SHOW DATABASES IN dh")).doesNotContain("+I[shop]");
+    }
+
+    private List<String> sortedRows(String sql) throws Exception {
+        List<String> rows = rows(sql);
+        java.util.Collections.sort(rows);
+        return rows;
     }
 
     private List<String> rows(String sql) throws Exception {

@@ -27,6 +27,10 @@ import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ResolvedSchema;
+import org.apache.flink.table.connector.sink.DynamicTableSink;
+import org.apache.flink.table.connector.sink.SinkV2Provider;
+import org.apache.flink.table.connector.source.DataStreamScanProvider;
+import org.apache.flink.table.connector.source.ScanTableSource;
 import org.apache.flink.table.factories.TestFormatFactory;
 import org.apache.flink.table.runtime.connector.sink.SinkRuntimeProviderContext;
 import org.apache.flink.table.runtime.connector.source.ScanRuntimeProviderContext;
@@ -47,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Planning against the emulator: the runtime providers describe the topic and check the DDL against
- * it (then stop at the TODO of the missing source/sink wiring).
+ * it before they build the DataHub source and sink.
  */
 class DataHubTablePlanningITCase {
 
@@ -115,21 +119,32 @@ class DataHubTablePlanningITCase {
                     Column.metadata("seq", DataTypes.STRING(), "sequence", true));
 
     @Test
-    void aMatchingTableReachesTheMissingWiring() {
-        assertThatThrownBy(
-                        () ->
-                                source(ORDERS, options("orders"))
-                                        .getScanRuntimeProvider(
-                                                ScanRuntimeProviderContext.INSTANCE))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("TODO(issue 9): wire DataHubSource");
-        assertThatThrownBy(
-                        () ->
-                                sink(ORDERS, options("orders"))
-                                        .getSinkRuntimeProvider(
-                                                new SinkRuntimeProviderContext(false)))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("TODO(issue 9): wire DataHubSink");
+    void aMatchingTableGetsTheDataHubSourceAndSink() {
+        ScanTableSource.ScanRuntimeProvider scan =
+                source(ORDERS, options("orders"))
+                        .getScanRuntimeProvider(ScanRuntimeProviderContext.INSTANCE);
+        assertThat(scan).isInstanceOf(DataStreamScanProvider.class);
+        assertThat(scan.isBounded()).isFalse();
+        assertThat(((DataStreamScanProvider) scan).getParallelism()).isEmpty();
+        ScanTableSource.ScanRuntimeProvider bounded =
+                source(
+                                ORDERS,
+                                options(
+                                        "orders",
+                                        "scan.bounded.mode",
+                                        "latest",
+                                        "scan.parallelism",
+                                        "3"))
+                        .getScanRuntimeProvider(ScanRuntimeProviderContext.INSTANCE);
+        assertThat(bounded.isBounded()).isTrue();
+        assertThat(((DataStreamScanProvider) bounded).getParallelism()).contains(3);
+        DynamicTableSink.SinkRuntimeProvider write =
+                sink(ORDERS, options("orders", "sink.parallelism", "2"))
+                        .getSinkRuntimeProvider(new SinkRuntimeProviderContext(false));
+        assertThat(write).isInstanceOf(SinkV2Provider.class);
+        assertThat(((SinkV2Provider) write).createSink())
+                .isInstanceOf(io.github.flinkdatahub.connector.sink.DataHubSink.class);
+        assertThat(((SinkV2Provider) write).getParallelism()).contains(2);
     }
 
     @Test
@@ -155,12 +170,10 @@ class DataHubTablePlanningITCase {
     @Test
     void blobTopics() {
         ResolvedSchema bytes = ResolvedSchema.of(Column.physical("payload", DataTypes.BYTES()));
-        assertThatThrownBy(
-                        () ->
-                                source(bytes, options("blobs"))
-                                        .getScanRuntimeProvider(
-                                                ScanRuntimeProviderContext.INSTANCE))
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(
+                        source(bytes, options("blobs"))
+                                .getScanRuntimeProvider(ScanRuntimeProviderContext.INSTANCE))
+                .isInstanceOf(DataStreamScanProvider.class);
         assertThatThrownBy(
                         () ->
                                 source(FactoryTestSupport.SCHEMA, options("blobs"))
@@ -168,19 +181,17 @@ class DataHubTablePlanningITCase {
                                                 ScanRuntimeProviderContext.INSTANCE))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("a BLOB topic needs 'format'");
-        assertThatThrownBy(
-                        () ->
-                                source(
-                                                FactoryTestSupport.SCHEMA,
-                                                options(
-                                                        "blobs",
-                                                        "format",
-                                                        TestFormatFactory.IDENTIFIER,
-                                                        "test-format.delimiter",
-                                                        ","))
-                                        .getScanRuntimeProvider(
-                                                ScanRuntimeProviderContext.INSTANCE))
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(
+                        source(
+                                        FactoryTestSupport.SCHEMA,
+                                        options(
+                                                "blobs",
+                                                "format",
+                                                TestFormatFactory.IDENTIFIER,
+                                                "test-format.delimiter",
+                                                ","))
+                                .getScanRuntimeProvider(ScanRuntimeProviderContext.INSTANCE))
+                .isInstanceOf(DataStreamScanProvider.class);
     }
 
     @Test
