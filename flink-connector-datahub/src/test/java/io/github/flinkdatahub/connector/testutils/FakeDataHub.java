@@ -80,6 +80,7 @@ public final class FakeDataHub implements AutoCloseable {
     private final Map<String, FakeTopic> topics = new LinkedHashMap<>();
     private final Map<FakeCall, Long> callCounts = new EnumMap<>(FakeCall.class);
     private final Deque<ScriptedFailure> failures = new ArrayDeque<>();
+    private final Deque<ScriptedFailure> afterApplying = new ArrayDeque<>();
     private final Map<FakeCall, List<Runnable>> held = new EnumMap<>(FakeCall.class);
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
     private final AtomicLong sessionIds = new AtomicLong(1);
@@ -214,6 +215,16 @@ public final class FakeDataHub implements AutoCloseable {
         for (int i = 0; i < times; i++) {
             failures.add(new ScriptedFailure(call, shardId, error));
         }
+    }
+
+    /**
+     * Makes the next put-by-shard to the shard (any shard when null) write its records and then
+     * fail with the error, as a request that reached the service but whose answer was lost (a
+     * timeout, a 5xx from a proxy, a writer that died before reading the answer).
+     */
+    public synchronized void failNextAfterApplying(
+            FakeCall call, String shardId, DataHubException error) {
+        afterApplying.add(new ScriptedFailure(call, shardId, error));
     }
 
     /**
@@ -415,6 +426,14 @@ public final class FakeDataHub implements AutoCloseable {
         }
         for (PutRecord r : records) {
             s.append(r, clock.getAndIncrement());
+        }
+        for (var it = afterApplying.iterator(); it.hasNext(); ) {
+            ScriptedFailure f = it.next();
+            if (f.call == FakeCall.PUT_RECORDS_BY_SHARD
+                    && (f.shardId == null || f.shardId.equals(shardId))) {
+                it.remove();
+                throw f.error;
+            }
         }
     }
 

@@ -1,0 +1,57 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.connector.sink;
+
+import io.github.flinkdatahub.connector.client.DataHubClientFactory;
+
+import org.apache.flink.connector.base.DeliveryGuarantee;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/** The validated settings of one sink, shared by its writers and committers. */
+record SinkSettings(
+        String project,
+        String topic,
+        DataHubClientFactory clientFactory,
+        DeliveryGuarantee deliveryGuarantee,
+        ShardRouting routing,
+        String fixedShardId,
+        int maxBatchRecords,
+        long maxBatchBytes,
+        Duration maxLinger,
+        int maxInFlightRequests,
+        long maxStagedBytes,
+        int maxRetries,
+        Duration initialBackoff,
+        Duration maxBackoff)
+        implements Serializable {
+
+    /** The service's limit of records in one put. */
+    static final int SERVICE_MAX_RECORDS = 10_000;
+
+    /** The service's limit of one request body. */
+    static final long SERVICE_MAX_BYTES = 4L * 1024 * 1024;
+
+    String topicPath() {
+        return project + "/" + topic;
+    }
+
+    Backoff backoff() {
+        return new Backoff(maxRetries, initialBackoff, maxBackoff);
+    }
+}
