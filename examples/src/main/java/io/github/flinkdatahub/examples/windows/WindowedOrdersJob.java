@@ -142,7 +142,10 @@ public final class WindowedOrdersJob {
 
         WatermarkStrategy<Order> watermarks =
                 WatermarkStrategy.<Order>forBoundedOutOfOrderness(Duration.ofSeconds(1))
-                        .withTimestampAssigner((order, ts) -> order.eventTimeMillis);
+                        .withTimestampAssigner((order, ts) -> order.eventTimeMillis)
+                        // Watermarks are per shard: a shard without new orders (no customer
+                        // routed to it) must not hold the windows back in an unbounded job.
+                        .withIdleness(Duration.ofSeconds(2));
         env.fromSource(source.build(), watermarks, "datahub-orders")
                 .keyBy(order -> order.customer, Types.STRING)
                 .window(TumblingEventTimeWindows.of(a.window))
