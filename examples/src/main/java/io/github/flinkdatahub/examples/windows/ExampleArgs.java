@@ -65,7 +65,13 @@ public final class ExampleArgs {
     private ExampleArgs() {}
 
     /** Parses the flags; a bad flag fails with a message naming it and what it accepts. */
-    public static ExampleArgs parse(String... args) {
+    public static ExampleArgs parse(String... rawArgs) {
+        // Maven passes -Dexample.args="--records 100" as one argument (or an empty one).
+        String[] args =
+                java.util.Arrays.stream(rawArgs)
+                        .flatMap(arg -> java.util.Arrays.stream(arg.trim().split("\\s+")))
+                        .filter(arg -> !arg.isEmpty())
+                        .toArray(String[]::new);
         ExampleArgs a = new ExampleArgs();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
