@@ -24,6 +24,11 @@ grep -q 'The output topic holds exactly the expected window results.' "$log/quic
     || { tail -50 "$log/quickstart.out"; fail "quick start output"; }
 grep -E '^(window_start|Records in:)' "$log/quickstart.out"
 
+step "Example flags: ./mvnw -Prun-example -pl examples -am verify -DskipTests -Dexample.args=--help"
+./mvnw -B $MVN_FLAGS -Prun-example -pl examples -am verify -DskipTests -Dexample.args=--help > "$log/help.out" 2>&1 \
+    || { tail -50 "$log/help.out"; fail "example --help"; }
+grep -q -- '--endpoint URL' "$log/help.out" || fail "example --help output"
+
 step "Emulator: ./mvnw -pl datahub-emulator package -DskipTests; java -jar ... --help"
 ./mvnw -B $MVN_FLAGS -q -pl datahub-emulator package -DskipTests > "$log/emulator-build.out" 2>&1 \
     || { tail -50 "$log/emulator-build.out"; fail "emulator package"; }
