@@ -3,10 +3,13 @@
 # "Latest run" section of docs/benchmarks.md with their printed figures, the machine and the JDK.
 #   tools/run-benchmarks.sh                 # from the repository root
 #   MVN_FLAGS=-o tools/run-benchmarks.sh    # offline, with a warm Maven cache
+#   BENCH_ARGS="-Dbench.records=20000" tools/run-benchmarks.sh   # a quick smoke run
 # Takes several minutes and all cores: run it on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN_FLAGS=${MVN_FLAGS:-}
+# smaller runs for a smoke test, e.g. BENCH_ARGS="-Dbench.records=20000" (passed to every benchmark)
+BENCH_ARGS=${BENCH_ARGS:-}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
@@ -18,14 +21,14 @@ run() { # name, command...
     grep -vE '^\[(INFO|WARNING|ERROR|DEBUG)\]|^Download|^Progress' "$out/$name.log" > "$out/$name.txt" || true
 }
 
-run emulator ./mvnw -B $MVN_FLAGS -pl datahub-emulator -Pbenchmark test-compile exec:java
-run client ./mvnw -B $MVN_FLAGS -pl flink-connector-datahub -am -Pbenchmark process-test-classes
-run source ./mvnw -B $MVN_FLAGS -pl flink-connector-datahub -am -Psource-benchmark process-test-classes
+run emulator ./mvnw -B $MVN_FLAGS -pl datahub-emulator -Pbenchmark test-compile exec:java $BENCH_ARGS
+run client ./mvnw -B $MVN_FLAGS -pl flink-connector-datahub -am -Pbenchmark process-test-classes $BENCH_ARGS
+run source ./mvnw -B $MVN_FLAGS -pl flink-connector-datahub -am -Psource-benchmark process-test-classes $BENCH_ARGS
 if [[ -f flink-connector-datahub/src/test/java/io/github/flinkdatahub/connector/sink/SinkBenchmark.java ]]; then
     (cd flink-connector-datahub && ../mvnw -B $MVN_FLAGS -q test-compile dependency:build-classpath \
         -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test) > "$out/sink-build.log" 2>&1
     run sink java -XX:+UseG1GC --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED \
-        -cp "flink-connector-datahub/target/test-classes:flink-connector-datahub/target/classes:$(cat flink-connector-datahub/target/bench.cp)" \
+        $BENCH_ARGS -cp "flink-connector-datahub/target/test-classes:flink-connector-datahub/target/classes:$(cat flink-connector-datahub/target/bench.cp)" \
         io.github.flinkdatahub.connector.sink.SinkBenchmark
 else
     echo "SinkBenchmark is not on this branch" > "$out/sink.txt"; echo "not run" > "$out/sink.rc"
@@ -34,7 +37,7 @@ fi
 {
     echo "## Latest run"
     echo
-    echo "Written by \`tools/run-benchmarks.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC')."
+    echo "Written by \`tools/run-benchmarks.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC')${BENCH_ARGS:+, with BENCH_ARGS=\"$BENCH_ARGS\" (a smoke run, smaller than the defaults)}."
     echo
     echo "| machine | |"
     echo "| --- | --- |"
