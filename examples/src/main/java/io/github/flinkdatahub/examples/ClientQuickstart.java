@@ -64,7 +64,7 @@ public final class ClientQuickstart {
     private ClientQuickstart() {}
 
     public static void main(String[] args) {
-        if (args.length > 0) {
+        if (args.length > 0 && !args[0].isBlank()) {
             run(
                     DataHubClientConfig.builder()
                             .endpoint(args[0])

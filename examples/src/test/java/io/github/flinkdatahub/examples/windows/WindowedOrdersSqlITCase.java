@@ -1,0 +1,53 @@
+/*
+ * Copyright 2026 The flink-connector-datahub Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.flinkdatahub.examples.windows;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the SQL example's main path on its embedded emulator. Needs the table source and sink
+ * runtime providers (issue 9); until they are wired, planning fails with "TODO(issue 9)" and this
+ * test is reported as skipped (an aborted assumption), never as passed.
+ */
+class WindowedOrdersSqlITCase {
+
+    @Test
+    void defaultRunOnTheEmbeddedEmulatorWritesTheExpectedWindows() throws Exception {
+        String output;
+        try {
+            output =
+                    WindowedOrdersJobITCase.captureStdout(
+                            () -> WindowedOrdersSql.main(new String[0]));
+        } catch (UnsupportedOperationException e) {
+            // Skipped (not passed) until the table runtime providers exist on the branch.
+            Assumptions.assumeFalse(
+                    String.valueOf(e.getMessage()).contains("TODO(issue 9)"),
+                    "table source/sink runtime providers not wired yet: " + e.getMessage());
+            throw e;
+        }
+
+        assertThat(output).contains("Produced 1000 orders");
+        assertThat(output).contains("The output topic holds exactly the expected window results.");
+        assertThat(output)
+                .contains(
+                        "Records in: 1000 orders. Records out: 24 window results covering 1000"
+                                + " orders.");
+    }
+}
