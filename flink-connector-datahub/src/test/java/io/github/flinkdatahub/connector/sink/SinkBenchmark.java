@@ -82,7 +82,9 @@ public final class SinkBenchmark {
             DataHubClientConfig config =
                     EmulatorTopics.config(emulator.endpoint()).toBuilder().maxRetries(0).build();
             long bytesPerRecord = RecordSizes.estimate(PutRecord.of(record(0)));
-            try (DataHubClient client = DataHubClient.create(config)) {
+            // Setup and checks with the client's default retries; the sink without (it retries).
+            try (DataHubClient client =
+                    DataHubClient.create(EmulatorTopics.config(emulator.endpoint()))) {
                 client.createProject(PROJECT, "benchmark");
                 // Warm-up: JIT, emulator and a first Flink job.
                 plainLoop(client, topic(client, "warmup_loop"), Math.min(n, 100_000), batch);
