@@ -101,6 +101,7 @@ public final class SinkBenchmark {
                 plainLoop(client, loopTopic, n, batch);
                 double loopSeconds = (System.nanoTime() - start) / 1e9;
                 check(client, loopTopic, n);
+                dropTopics(client); // the emulator keeps records in memory: free them
                 System.out.printf(
                         Locale.ROOT,
                         "%nrecords=%d batch=%d shards=%d ~%d B/record (estimate) checkpoint=%d ms"
@@ -124,6 +125,7 @@ public final class SinkBenchmark {
                         check(client, t, n);
                     }
                     row("sink " + guarantee, n, seconds, bytesPerRecord, loopSeconds);
+                    dropTopics(client);
                 }
             }
         }
@@ -199,6 +201,13 @@ public final class SinkBenchmark {
                                 .setMaxStagedBytes(1024L * 1024 * 1024)
                                 .build());
         return env.execute("sink-benchmark-" + guarantee);
+    }
+
+    private static void dropTopics(DataHubClient client) {
+        for (String topic : client.listTopics(PROJECT)) {
+            client.deleteTopic(PROJECT, topic);
+        }
+        System.gc();
     }
 
     private static void check(DataHubClient client, String topic, long n) {
