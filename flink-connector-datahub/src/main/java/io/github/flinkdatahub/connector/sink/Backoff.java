@@ -52,7 +52,7 @@ final class Backoff {
         return cap / 2 + ThreadLocalRandom.current().nextLong(Math.max(1, cap - cap / 2));
     }
 
-    /** Sleeps for the delay of a retry, restoring the interrupt flag when interrupted. */
+    /** Sleeps for the delay of a retry; an interrupt propagates as {@link InterruptedException}. */
     void sleep(int attempt) throws InterruptedException {
         Thread.sleep(delayMillis(attempt));
     }

@@ -29,6 +29,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 import java.io.IOException;
+import java.util.Collection;
 
 /**
  * A Flink sink that writes to a DataHub topic with NONE, AT_LEAST_ONCE (default) or EXACTLY_ONCE
@@ -110,6 +111,16 @@ public final class DataHubSink<T> implements Sink<T>, SupportsCommitter<DataHubC
 
     @Override
     public Committer<DataHubCommittable> createCommitter(CommitterInitContext context) {
+        if (settings.deliveryGuarantee() != DeliveryGuarantee.EXACTLY_ONCE) {
+            // NONE and AT_LEAST_ONCE writers emit no committables: no client needed.
+            return new Committer<>() {
+                @Override
+                public void commit(Collection<CommitRequest<DataHubCommittable>> requests) {}
+
+                @Override
+                public void close() {}
+            };
+        }
         return new DataHubCommitter(
                 settings,
                 settings.clientFactory().create(),

@@ -224,6 +224,9 @@ public final class FakeDataHub implements AutoCloseable {
      */
     public synchronized void failNextAfterApplying(
             FakeCall call, String shardId, DataHubException error) {
+        if (call != FakeCall.PUT_RECORDS_BY_SHARD) {
+            throw new IllegalArgumentException("Only PUT_RECORDS_BY_SHARD can fail after applying");
+        }
         afterApplying.add(new ScriptedFailure(call, shardId, error));
     }
 
