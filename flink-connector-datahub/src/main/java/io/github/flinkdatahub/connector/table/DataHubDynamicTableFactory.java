@@ -159,6 +159,17 @@ public class DataHubDynamicTableFactory
 
     @Override
     public DynamicTableSource createDynamicTableSource(Context context) {
+        try {
+            return createSource(context);
+        } catch (RuntimeException e) {
+            if (!DeferredFactoryError.wouldLeak(context.getCatalogTable().getOptions())) {
+                throw e;
+            }
+            return DeferredFactoryError.source(e, context.getObjectIdentifier().asSummaryString());
+        }
+    }
+
+    private DynamicTableSource createSource(Context context) {
         Context ctx = withDefaults(context);
         FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, ctx);
         DecodingFormat<DeserializationSchema<RowData>> format =
@@ -178,6 +189,17 @@ public class DataHubDynamicTableFactory
 
     @Override
     public DynamicTableSink createDynamicTableSink(Context context) {
+        try {
+            return createSink(context);
+        } catch (RuntimeException e) {
+            if (!DeferredFactoryError.wouldLeak(context.getCatalogTable().getOptions())) {
+                throw e;
+            }
+            return DeferredFactoryError.sink(e, context.getObjectIdentifier().asSummaryString());
+        }
+    }
+
+    private DynamicTableSink createSink(Context context) {
         Context ctx = withDefaults(context);
         FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, ctx);
         EncodingFormat<SerializationSchema<RowData>> format =

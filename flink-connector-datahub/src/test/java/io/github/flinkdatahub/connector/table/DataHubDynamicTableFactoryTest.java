@@ -19,7 +19,10 @@ package io.github.flinkdatahub.connector.table;
 import io.github.flinkdatahub.connector.client.CompressionType;
 
 import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.table.connector.source.DynamicTableSource;
+import org.apache.flink.table.connector.source.ScanTableSource;
 import org.apache.flink.table.factories.TestFormatFactory;
+import org.apache.flink.table.factories.utils.FactoryMocks;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +32,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 
+import static io.github.flinkdatahub.connector.table.FactoryTestSupport.SCHEMA;
 import static io.github.flinkdatahub.connector.table.FactoryTestSupport.SECRET;
 import static io.github.flinkdatahub.connector.table.FactoryTestSupport.assertFails;
 import static io.github.flinkdatahub.connector.table.FactoryTestSupport.options;
@@ -341,20 +345,28 @@ class DataHubDynamicTableFactoryTest {
     }
 
     /**
-     * Known limitation, documented in docs/sql.md: Flink lists a failing table's options in its
-     * error and masks only sensitive keys, which the commercial key 'accessKey' is not. If this
-     * test fails, Flink started masking it: update the docs.
+     * Flink lists a failing table's options in its error and masks only sensitive keys, which the
+     * commercial key 'accessKey' is not: the factory then returns a stand-in whose planner calls
+     * throw the original error, so the listing never happens.
      */
     @Test
-    void flinksFactoryErrorShowsTheCommercialAccessKey() {
-        assertThatThrownBy(
-                        () ->
-                                source(
-                                        options(
-                                                "accessId", "id1",
-                                                "accessKey", SECRET,
-                                                "scan.records-per-fetch", "0")))
-                .hasMessageContaining("'accessKey'='" + SECRET + "'");
+    void aFailingCommercialDdlDefersItsErrorSoTheAccessKeyIsNeverListed() {
+        Map<String, String> ddl =
+                options("accessId", "id1", "accessKey", SECRET, "scan.records-per-fetch", "0");
+        DynamicTableSource deferred = FactoryMocks.createTableSource(SCHEMA, ddl);
+        assertThat(deferred.toString()).doesNotContain(SECRET);
+        assertThatThrownBy(() -> ((ScanTableSource) deferred).getChangelogMode())
+                .hasMessageContaining("between 1 and 1000")
+                .hasMessageNotContaining(SECRET);
+        // With only Flink-masked keys the error is raised at once, listing masked options.
+        assertFails(
+                () ->
+                        source(
+                                options(
+                                        "access-key-id", "id1",
+                                        "access-key-secret", SECRET,
+                                        "scan.records-per-fetch", "0")),
+                "'access-key-secret'='******'");
     }
 
     @Test
