@@ -23,7 +23,6 @@ import io.github.flinkdatahub.examples.windows.Order;
 import io.github.flinkdatahub.examples.windows.OrderTopics;
 import io.github.flinkdatahub.examples.windows.WindowResult;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -40,9 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * standalone cluster, with only the shaded {@code flink-sql-connector-datahub} jar added ({@code
  * ADD JAR}): a {@code CREATE TABLE} source, a window aggregation written into a table of a {@code
  * datahub} catalog, and that catalog table read back into another topic.
- *
- * <p>Needs the table source and sink runtime providers (issue 9). While they still throw
- * "TODO(issue 9)", this test is reported as skipped (an aborted assumption), never as passed.
  */
 class SqlClientE2ECase {
 
@@ -77,9 +73,6 @@ class SqlClientE2ECase {
             Files.writeString(script, script(emulator.endpoint()));
             Processes.Result run = cluster.sqlClient(script, Duration.ofMinutes(3));
 
-            Assumptions.assumeFalse(
-                    run.output().contains("TODO(issue 9)"),
-                    "table source/sink runtime providers not wired yet (issue 9)");
             // The SQL client exits with 0 even when a statement fails.
             assertThat(run.output()).as(run.output()).doesNotContain("[ERROR]");
             assertThat(run.exitCode()).as(run.output()).isZero();

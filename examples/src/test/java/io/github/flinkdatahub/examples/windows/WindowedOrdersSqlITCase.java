@@ -16,32 +16,17 @@
 
 package io.github.flinkdatahub.examples.windows;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * Runs the SQL example's main path on its embedded emulator. Needs the table source and sink
- * runtime providers (issue 9); until they are wired, planning fails with "TODO(issue 9)" and this
- * test is reported as skipped (an aborted assumption), never as passed.
- */
+/** Runs the SQL example's main path on its embedded emulator and checks the output topic. */
 class WindowedOrdersSqlITCase {
 
     @Test
     void defaultRunOnTheEmbeddedEmulatorWritesTheExpectedWindows() throws Exception {
-        String output;
-        try {
-            output =
-                    WindowedOrdersJobITCase.captureStdout(
-                            () -> WindowedOrdersSql.main(new String[0]));
-        } catch (UnsupportedOperationException e) {
-            // Skipped (not passed) until the table runtime providers exist on the branch.
-            Assumptions.assumeFalse(
-                    String.valueOf(e.getMessage()).contains("TODO(issue 9)"),
-                    "table source/sink runtime providers not wired yet: " + e.getMessage());
-            throw e;
-        }
+        String output =
+                WindowedOrdersJobITCase.captureStdout(() -> WindowedOrdersSql.main(new String[0]));
 
         assertThat(output).contains("Produced 1000 orders");
         assertThat(output).contains("The output topic holds exactly the expected window results.");
