@@ -47,7 +47,7 @@ fi
     echo "| JDK | $(java -version 2>&1 | head -1) |"
     echo
     echo "Each benchmark prints its own throughput (records/s, MB/s) and, where it has one, its ratio"
-    echo "to the plain client loop measured in the same run. Peak heap is shown where a benchmark prints it."
+    echo "to the plain client loop measured in the same run. Each prints its peak heap (\`peak heap: N MiB\`, the sum of the heap pools' peaks, an upper bound)."
     for name in emulator client source sink; do
         echo
         echo "### $name ($(cat "$out/$name.rc"))"

@@ -93,7 +93,9 @@ public final class EmulatorBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        PeakHeap.reset();
         new EmulatorBenchmark().run();
+        PeakHeap.print();
     }
 
     /** One measured configuration. */

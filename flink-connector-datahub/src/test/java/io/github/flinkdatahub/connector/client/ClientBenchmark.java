@@ -16,6 +16,8 @@
 
 package io.github.flinkdatahub.connector.client;
 
+import io.github.flinkdatahub.connector.testutils.PeakHeap;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -127,7 +129,14 @@ public final class ClientBenchmark {
         }
     }
 
+    /** Runs the benchmark and prints its peak heap. */
     public static void main(String[] args) throws Exception {
+        PeakHeap.reset();
+        runBenchmark(args);
+        PeakHeap.print();
+    }
+
+    private static void runBenchmark(String[] args) throws Exception {
         // The SDK's protobuf classes are old gencode; protobuf warns about each one otherwise.
         System.setProperty("com.google.protobuf.use_unsafe_pre22_gencode", "true");
         Options options = Options.fromSystemProperties();

@@ -26,6 +26,7 @@ import io.github.flinkdatahub.connector.client.PutRecord;
 import io.github.flinkdatahub.connector.client.RecordSchema;
 import io.github.flinkdatahub.connector.client.ShardInfo;
 import io.github.flinkdatahub.connector.client.TupleRecord;
+import io.github.flinkdatahub.connector.testutils.PeakHeap;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 
 import org.apache.flink.api.common.JobExecutionResult;
@@ -71,7 +72,14 @@ public final class SinkBenchmark {
     private SinkBenchmark() {}
 
     /** Runs the benchmark; see the class comment for the properties. */
+    /** Runs the benchmark and prints its peak heap. */
     public static void main(String[] args) throws Exception {
+        PeakHeap.reset();
+        runBenchmark(args);
+        PeakHeap.print();
+    }
+
+    private static void runBenchmark(String[] args) throws Exception {
         long n = Long.getLong("bench.records", 1_000_000L);
         int batch = Integer.getInteger("bench.batch", 1000);
         long checkpointMillis = Long.getLong("bench.checkpointMillis", 1000L);

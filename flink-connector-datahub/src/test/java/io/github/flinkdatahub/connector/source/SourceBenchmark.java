@@ -29,6 +29,7 @@ import io.github.flinkdatahub.connector.client.ReadRecord;
 import io.github.flinkdatahub.connector.client.RecordSchema;
 import io.github.flinkdatahub.connector.client.ShardSealedException;
 import io.github.flinkdatahub.connector.client.TupleRecord;
+import io.github.flinkdatahub.connector.testutils.PeakHeap;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -82,7 +83,14 @@ public final class SourceBenchmark {
     private SourceBenchmark() {}
 
     /** Entry point; see the class Javadoc for the properties. */
+    /** Runs the benchmark and prints its peak heap. */
     public static void main(String[] args) throws Exception {
+        PeakHeap.reset();
+        runBenchmark(args);
+        PeakHeap.print();
+    }
+
+    private static void runBenchmark(String[] args) throws Exception {
         int records = Integer.getInteger("bench.records", 1_000_000);
         int rounds = Integer.getInteger("bench.rounds", 2);
         try (DataHubEmulator emulator = DataHubEmulator.builder().build().start()) {
