@@ -176,7 +176,7 @@ final class DataHubWriter<T> implements CommittingSinkWriter<T, DataHubCommittab
             q = queues.computeIfAbsent(shard, this::newQueue);
         }
         if (q.open != null
-                && !q.open.fits(r, settings.maxBatchRecords(), settings.maxBatchBytes())) {
+                && !q.open.fits(r, settings.maxBatchRecords(), settings.recordBytesPerRequest())) {
             q.closeOpen();
         }
         if (q.open == null) {
@@ -306,11 +306,11 @@ final class DataHubWriter<T> implements CommittingSinkWriter<T, DataHubCommittab
             dispatch();
             return;
         }
-        switch (SendErrors.classify(error)) {
+        switch (PutFailures.classify(error)) {
             case RETRY:
                 retryLater(q, batch, error);
                 return;
-            case RESHARD:
+            case REROUTE:
                 reshard(q, batch, error);
                 return;
             default:
@@ -397,11 +397,11 @@ final class DataHubWriter<T> implements CommittingSinkWriter<T, DataHubCommittab
                         + " "
                         + how
                         + ": "
-                        + SendErrors.unwrap(error).getMessage();
+                        + PutFailures.unwrap(error).getMessage();
         if (settings.deliveryGuarantee() == DeliveryGuarantee.NONE) {
             LOG.warn("{} (dropped: delivery guarantee NONE)", message);
         } else if (fatal == null) {
-            fatal = new DataHubSinkException(message, SendErrors.unwrap(error));
+            fatal = new DataHubSinkException(message, PutFailures.unwrap(error));
         }
     }
 
