@@ -33,6 +33,7 @@ final class PutFailures {
 
     private PutFailures() {}
 
+    /** The client's class of the failure; anything that is not a DataHubException is fatal. */
     static PutErrorClass classify(Throwable error) {
         return unwrap(error) instanceof DataHubException d
                 ? PutErrorClass.of(d)
