@@ -19,6 +19,7 @@ package io.github.flinkdatahub.connector.sink;
 import io.github.flinkdatahub.connector.client.CursorType;
 import io.github.flinkdatahub.connector.client.DataHubClient;
 import io.github.flinkdatahub.connector.client.GetRecordsResult;
+import io.github.flinkdatahub.connector.client.PutErrorClass;
 import io.github.flinkdatahub.connector.client.ReadRecord;
 import io.github.flinkdatahub.connector.client.ResourceNotFoundException;
 import io.github.flinkdatahub.connector.client.SeekOutOfRangeException;
@@ -99,7 +100,7 @@ final class CommitScanner {
                             .sequence();
             cursor = startCursor(c, shard, own);
         } catch (IOException e) {
-            if (SendErrors.unwrap(e.getCause()) instanceof ResourceNotFoundException) {
+            if (PutFailures.unwrap(e.getCause()) instanceof ResourceNotFoundException) {
                 return; // the shard is gone (retention): nothing of it can be read
             }
             throw e;
@@ -123,7 +124,7 @@ final class CommitScanner {
                                                 READ_LIMIT,
                                                 c.schema()));
             } catch (IOException e) {
-                if (SendErrors.unwrap(e.getCause()) instanceof ShardSealedException) {
+                if (PutFailures.unwrap(e.getCause()) instanceof ShardSealedException) {
                     return; // read to the end of a closed shard
                 }
                 throw e;
@@ -168,7 +169,7 @@ final class CommitScanner {
                                             parameter))
                     .cursor();
         } catch (IOException e) {
-            if (!(SendErrors.unwrap(e.getCause()) instanceof SeekOutOfRangeException)) {
+            if (!(PutFailures.unwrap(e.getCause()) instanceof SeekOutOfRangeException)) {
                 throw e;
             }
             if (type == CursorType.SYSTEM_TIME) {
@@ -217,7 +218,7 @@ final class CommitScanner {
             try {
                 return call.call();
             } catch (Exception e) {
-                if (SendErrors.classify(e) != SendErrors.Kind.RETRY || !backoff.allows(attempt)) {
+                if (PutFailures.classify(e) != PutErrorClass.RETRY || !backoff.allows(attempt)) {
                     throw new IOException(
                             what + " for topic " + settings.topicPath() + " failed: " + e, e);
                 }

@@ -17,6 +17,7 @@
 package io.github.flinkdatahub.connector.sink;
 
 import io.github.flinkdatahub.connector.client.DataHubClient;
+import io.github.flinkdatahub.connector.client.PutErrorClass;
 import io.github.flinkdatahub.connector.client.PutRecord;
 
 import org.apache.flink.api.connector.sink2.Committer;
@@ -165,8 +166,8 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
                 committed.inc(records.size());
                 return;
             } catch (RuntimeException e) {
-                SendErrors.Kind kind = SendErrors.classify(e);
-                if (kind == SendErrors.Kind.FATAL) {
+                PutErrorClass kind = PutFailures.classify(e);
+                if (kind == PutErrorClass.FATAL) {
                     throw new DataHubSinkException(
                             "Committing "
                                     + c.txnId()
@@ -175,10 +176,10 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
                                     + " of topic "
                                     + settings.topicPath()
                                     + " failed: "
-                                    + SendErrors.unwrap(e).getMessage(),
-                            SendErrors.unwrap(e));
+                                    + PutFailures.unwrap(e).getMessage(),
+                            PutFailures.unwrap(e));
                 }
-                if (kind == SendErrors.Kind.RESHARD && reroute(c, shard, pending)) {
+                if (kind == PutErrorClass.REROUTE && reroute(c, shard, pending)) {
                     return;
                 }
                 if (!backoff.allows(retry)) {
@@ -196,7 +197,7 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
                 }
                 retries.inc();
                 backoff.sleep(retry);
-                if (!SendErrors.provesNotApplied(e)) {
+                if (!PutFailures.provesNotApplied(e)) {
                     // The put may have landed: look before sending it again.
                     Set<String> present = scanner.presentIds(c);
                     int before = pending.size();

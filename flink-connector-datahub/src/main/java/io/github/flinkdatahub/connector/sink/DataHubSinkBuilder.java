@@ -18,6 +18,7 @@ package io.github.flinkdatahub.connector.sink;
 
 import io.github.flinkdatahub.connector.client.DataHubClientConfig;
 import io.github.flinkdatahub.connector.client.DataHubClientFactory;
+import io.github.flinkdatahub.connector.client.PutRecord;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -179,11 +180,11 @@ public final class DataHubSinkBuilder<T> {
                         || (fixedShardId != null && !fixedShardId.isBlank()),
                 "Routing FIXED_SHARD needs setFixedShard(shardId)");
         require(
-                maxBatchRecords >= 1 && maxBatchRecords <= SinkSettings.SERVICE_MAX_RECORDS,
+                maxBatchRecords >= 1 && maxBatchRecords <= PutRecord.MAX_RECORDS_PER_REQUEST,
                 "setMaxBatchRecords must be in 1..10000 (the service's limit) but was "
                         + maxBatchRecords);
         require(
-                maxBatchBytes >= 1024 && maxBatchBytes <= SinkSettings.SERVICE_MAX_BYTES,
+                maxBatchBytes >= 1024 && maxBatchBytes <= PutRecord.MAX_REQUEST_BYTES,
                 "setMaxBatchBytes must be in 1024..4194304 (4 MiB, the service's limit) but was "
                         + maxBatchBytes);
         require(

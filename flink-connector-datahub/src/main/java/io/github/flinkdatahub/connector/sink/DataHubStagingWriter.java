@@ -96,7 +96,7 @@ final class DataHubStagingWriter<T> implements CommittingSinkWriter<T, DataHubCo
         int size = r.size() + idOverhead();
         if (requests.isEmpty()
                 || requests.get(requests.size() - 1).size() >= settings.maxBatchRecords()
-                || open + size > settings.maxBatchBytes()) {
+                || open + size > settings.recordBytesPerRequest()) {
             requests.add(new ArrayList<>());
             open = 0;
         }
@@ -183,7 +183,7 @@ final class DataHubStagingWriter<T> implements CommittingSinkWriter<T, DataHubCo
                                             CursorType.LATEST)
                                     .sequence());
         } catch (IOException e) {
-            if (SendErrors.unwrap(e.getCause()) instanceof ResourceNotFoundException) {
+            if (PutFailures.unwrap(e.getCause()) instanceof ResourceNotFoundException) {
                 return -1; // gone: the committer re-routes and scans from the oldest record
             }
             throw e;

@@ -17,6 +17,8 @@
 package io.github.flinkdatahub.connector.sink;
 
 import io.github.flinkdatahub.connector.client.DataHubClient;
+import io.github.flinkdatahub.connector.client.HashKeyRange;
+import io.github.flinkdatahub.connector.client.ShardInfo;
 
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
@@ -28,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,9 +53,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Order: at most one request per shard is in flight, so a retried batch never overtakes a later
  * one and a key keeps its order (also across a split or merge: the sealed shard's batches are
- * re-routed in their original order). {@code maxInFlightRequests} bounds the requests across
- * shards; {@link #write} yields to the mailbox while more than that many batches are in flight or
- * ready, which is the back-pressure.
+ * re-routed in their original order, and until then a key's new records join the queue of the
+ * no-longer-ACTIVE shard that still holds older records of it rather than go to its child). {@code
+ * maxInFlightRequests} bounds the requests across shards; {@link #write} yields to the mailbox
+ * while more than that many batches are in flight or ready, which is the back-pressure.
  *
  * <p>Retries: this writer owns them (the client's are off). Throttling and 5xx back off
  * exponentially with jitter up to {@code maxRetries}; a sealed or missing shard re-lists the shards
@@ -167,9 +171,12 @@ final class DataHubWriter<T> implements CommittingSinkWriter<T, DataHubCommittab
             refresh();
             shard = preparer.router().route(r.key());
         }
-        ShardQueue q = queues.computeIfAbsent(shard, ShardQueue::new);
+        ShardQueue q = unresolvedPredecessor(r.key(), shard);
+        if (q == null) {
+            q = queues.computeIfAbsent(shard, this::newQueue);
+        }
         if (q.open != null
-                && !q.open.fits(r, settings.maxBatchRecords(), settings.maxBatchBytes())) {
+                && !q.open.fits(r, settings.maxBatchRecords(), settings.recordBytesPerRequest())) {
             q.closeOpen();
         }
         if (q.open == null) {
@@ -180,6 +187,38 @@ final class DataHubWriter<T> implements CommittingSinkWriter<T, DataHubCommittab
         if (q.open.size() >= settings.maxBatchRecords()) {
             q.closeOpen();
         }
+    }
+
+    /**
+     * A queue of a shard that is no longer ACTIVE in the map, owns the key's hash and still has
+     * records in flight, in backoff or waiting: after a refresh (e.g. triggered by the other parent
+     * of a merge) the key's new records must not reach the child before these. They join that queue
+     * instead and are re-routed behind its batches when its shard answers sealed.
+     */
+    private ShardQueue unresolvedPredecessor(BigInteger key, String shard) {
+        if (key == null) {
+            return null; // round-robin: no per-key order
+        }
+        for (ShardQueue q : queues.values()) {
+            if (!q.shardId.equals(shard)
+                    && q.range != null
+                    && q.range.contains(key)
+                    && q.unresolved()
+                    && !preparer.router().isActive(q.shardId)) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    private ShardQueue newQueue(String shardId) {
+        HashKeyRange range = null;
+        for (ShardInfo s : preparer.router().activeShards()) {
+            if (s.shardId().equals(shardId)) {
+                range = s.hashKeyRange();
+            }
+        }
+        return new ShardQueue(shardId, range);
     }
 
     private void ensureLingerTimer() {
@@ -267,11 +306,11 @@ final class DataHubWriter<T> implements CommittingSinkWriter<T, DataHubCommittab
             dispatch();
             return;
         }
-        switch (SendErrors.classify(error)) {
+        switch (PutFailures.classify(error)) {
             case RETRY:
                 retryLater(q, batch, error);
                 return;
-            case RESHARD:
+            case REROUTE:
                 reshard(q, batch, error);
                 return;
             default:
@@ -358,11 +397,11 @@ final class DataHubWriter<T> implements CommittingSinkWriter<T, DataHubCommittab
                         + " "
                         + how
                         + ": "
-                        + SendErrors.unwrap(error).getMessage();
+                        + PutFailures.unwrap(error).getMessage();
         if (settings.deliveryGuarantee() == DeliveryGuarantee.NONE) {
             LOG.warn("{} (dropped: delivery guarantee NONE)", message);
         } else if (fatal == null) {
-            fatal = new DataHubSinkException(message, SendErrors.unwrap(error));
+            fatal = new DataHubSinkException(message, PutFailures.unwrap(error));
         }
     }
 
@@ -383,12 +422,19 @@ final class DataHubWriter<T> implements CommittingSinkWriter<T, DataHubCommittab
     /** One shard's open batch, closed batches waiting to be sent, and whether one is in flight. */
     private final class ShardQueue {
         final String shardId;
+        final HashKeyRange range; // null when the shard was not in the map (a fixed shard)
         final Deque<ShardBatch> ready = new ArrayDeque<>();
         ShardBatch open;
         boolean busy;
 
-        ShardQueue(String shardId) {
+        ShardQueue(String shardId, HashKeyRange range) {
             this.shardId = shardId;
+            this.range = range;
+        }
+
+        /** Whether a batch is in flight or in backoff, or records wait to be sent. */
+        boolean unresolved() {
+            return busy || !ready.isEmpty() || open != null;
         }
 
         void closeOpen() {

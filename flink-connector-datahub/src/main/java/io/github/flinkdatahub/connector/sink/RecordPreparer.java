@@ -18,6 +18,7 @@ package io.github.flinkdatahub.connector.sink;
 
 import io.github.flinkdatahub.connector.client.BlobRecord;
 import io.github.flinkdatahub.connector.client.DataHubClient;
+import io.github.flinkdatahub.connector.client.PutErrorClass;
 import io.github.flinkdatahub.connector.client.PutRecord;
 import io.github.flinkdatahub.connector.client.RecordType;
 import io.github.flinkdatahub.connector.client.ShardInfo;
@@ -107,17 +108,19 @@ final class RecordPreparer<T> {
         }
         checkType(r);
         PutRecord put = new PutRecord(r.payload(), r.attributes(), null, null, null);
-        int size = RecordSizes.estimate(put);
-        if (size > settings.maxBatchBytes()) {
+        int size = put.estimatedEncodedSize();
+        if (size > settings.recordBytesPerRequest()) {
             throw new DataHubSinkException(
                     "A record for topic "
                             + settings.topicPath()
                             + " is about "
                             + size
-                            + " bytes encoded, more than setMaxBatchBytes ("
+                            + " bytes encoded, more than fits in setMaxBatchBytes ("
                             + settings.maxBatchBytes()
-                            + "; the service allows at most "
-                            + SinkSettings.SERVICE_MAX_BYTES
+                            + " less "
+                            + PutRecord.REQUEST_OVERHEAD_BYTES
+                            + " bytes of request framing; the service allows at most "
+                            + PutRecord.MAX_REQUEST_BYTES
                             + " per request)",
                     null);
         }
@@ -159,7 +162,7 @@ final class RecordPreparer<T> {
             try {
                 return call.call();
             } catch (Exception e) {
-                if (SendErrors.classify(e) != SendErrors.Kind.RETRY
+                if (PutFailures.classify(e) != PutErrorClass.RETRY
                         || !backoff.allows(attempt + 1)) {
                     throw new IOException(
                             what + " for topic " + settings.topicPath() + " failed: " + e, e);

@@ -17,6 +17,7 @@
 package io.github.flinkdatahub.connector.sink;
 
 import io.github.flinkdatahub.connector.client.DataHubClientFactory;
+import io.github.flinkdatahub.connector.client.PutRecord;
 
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
@@ -41,11 +42,13 @@ record SinkSettings(
         Duration maxBackoff)
         implements Serializable {
 
-    /** The service's limit of records in one put. */
-    static final int SERVICE_MAX_RECORDS = 10_000;
-
-    /** The service's limit of one request body. */
-    static final long SERVICE_MAX_BYTES = 4L * 1024 * 1024;
+    /**
+     * The bytes a request's records may take by {@link PutRecord#estimatedEncodedSize()}: {@code
+     * maxBatchBytes} less the request's own framing, so a request body never exceeds it.
+     */
+    long recordBytesPerRequest() {
+        return maxBatchBytes - PutRecord.REQUEST_OVERHEAD_BYTES;
+    }
 
     String topicPath() {
         return project + "/" + topic;

@@ -36,7 +36,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -153,11 +152,6 @@ class DataHubSinkResilienceITCase {
     }
 
     @Test
-    @Disabled(
-            "Known bug: when a refresh triggered by one sealed shard re-routes keys while another"
-                + " sealed shard of the same merge still has a batch in flight, newer records of a"
-                + " key can reach the merged shard before that batch (seen: key k56, id 86648 after"
-                + " 89784). See docs/sink.md, Limitations.")
     void splitAndMergeWhileWritingKeepPerKeyOrder() throws Exception {
         splitAndMergeWhileWriting(true);
     }

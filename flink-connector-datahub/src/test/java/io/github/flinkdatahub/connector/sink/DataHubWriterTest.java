@@ -318,6 +318,52 @@ class DataHubWriterTest {
     }
 
     @Test
+    void aKeysNewRecordsWaitForItsParentsBatchInFlightDuringAMerge() throws Exception {
+        hub.createTupleTopic(PROJECT, TOPIC, 2, Event.SCHEMA);
+        List<ShardInfo> shards = hub.client().listShards(PROJECT, TOPIC);
+        String a = keyOwnedBy(shards, "0");
+        String b = keyOwnedBy(shards, "1");
+        TestWriterContext ctx = new TestWriterContext();
+        DataHubWriter<Event> w =
+                writer(
+                        SinkTestSupport.builder(hub)
+                                .setRouting(ShardRouting.PARTITION_KEY)
+                                .setMaxBatchRecords(1),
+                        ctx);
+        try (w) {
+            hub.hold(FakeCall.PUT_RECORDS_BY_SHARD);
+            w.write(Event.of(0, b), null); // to shard 1, held
+            w.write(Event.of(1, a), null); // to shard 0, held
+            assertThat(hub.heldCount(FakeCall.PUT_RECORDS_BY_SHARD)).isEqualTo(2);
+            hub.merge(PROJECT, TOPIC, "0", "1"); // -> 2
+            hub.release(FakeCall.PUT_RECORDS_BY_SHARD); // both answer sealed: shard 1 first
+            // Only shard 1's answer is handled: the refresh maps a's hash to shard 2 while
+            // a's older record (id 1) is still unresolved on shard 0.
+            assertThat(ctx.executor.tryYield()).isTrue();
+            assertThat(w.metrics().refreshes()).isEqualTo(1);
+            w.write(Event.of(2, a), null);
+            w.write(Event.of(3, b), null);
+            w.flush(false);
+        }
+        List<ReadRecord> merged = hub.records(PROJECT, TOPIC, "2");
+        assertThat(hub.records(PROJECT, TOPIC, "0")).isEmpty();
+        assertThat(hub.records(PROJECT, TOPIC, "1")).isEmpty();
+        assertEachIdOnce(merged, 4);
+        assertPerKeyOrder(merged, 4);
+    }
+
+    private static String keyOwnedBy(List<ShardInfo> shards, String shardId) {
+        for (int i = 0; ; i++) {
+            String key = "key-" + i;
+            if (HashKeyRange.ownerOf(shards, HashKeyRange.partitionKeyHash(key))
+                    .shardId()
+                    .equals(shardId)) {
+                return key;
+            }
+        }
+    }
+
+    @Test
     void writeBlocksWhileTheInFlightBoundIsReached() throws Exception {
         hub.createTupleTopic(PROJECT, TOPIC, 2, Event.SCHEMA);
         hub.hold(FakeCall.PUT_RECORDS_BY_SHARD);

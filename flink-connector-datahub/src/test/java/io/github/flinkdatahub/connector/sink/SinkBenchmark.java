@@ -89,7 +89,7 @@ public final class SinkBenchmark {
         try (DataHubEmulator emulator = DataHubEmulator.builder().build().start()) {
             DataHubClientConfig config =
                     EmulatorTopics.config(emulator.endpoint()).toBuilder().maxRetries(0).build();
-            long bytesPerRecord = RecordSizes.estimate(PutRecord.of(record(0)));
+            long bytesPerRecord = PutRecord.of(record(0)).estimatedEncodedSize();
             // Setup and checks with the client's default retries; the sink without (it retries).
             try (DataHubClient client =
                     DataHubClient.create(EmulatorTopics.config(emulator.endpoint()))) {

@@ -19,39 +19,25 @@ package io.github.flinkdatahub.connector.sink;
 import io.github.flinkdatahub.connector.client.DataHubException;
 import io.github.flinkdatahub.connector.client.DataHubTransportException;
 import io.github.flinkdatahub.connector.client.LimitExceededException;
-import io.github.flinkdatahub.connector.client.ResourceNotFoundException;
-import io.github.flinkdatahub.connector.client.ShardSealedException;
+import io.github.flinkdatahub.connector.client.PutErrorClass;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Classifies a failed put once, where it happens: retry later (throttling, 5xx, network), re-route
- * (the shard was sealed by a split or merge, or is gone), or fatal (schema, auth, bad parameter).
+ * Unwraps a failed call's cause and classifies it with the client's {@link PutErrorClass} (retry
+ * later, re-route after a split or merge, or fatal). Anything that is not a {@link
+ * DataHubException} is fatal.
  */
-final class SendErrors {
+final class PutFailures {
 
-    /** What to do about a failed put. */
-    enum Kind {
-        RETRY,
-        RESHARD,
-        FATAL
-    }
+    private PutFailures() {}
 
-    private SendErrors() {}
-
-    static Kind classify(Throwable error) {
-        Throwable t = unwrap(error);
-        if (t instanceof ShardSealedException) {
-            return Kind.RESHARD;
-        }
-        if (t instanceof ResourceNotFoundException r && "NoSuchShard".equals(r.errorCode())) {
-            return Kind.RESHARD;
-        }
-        if (t instanceof DataHubException d && d.isRetryable()) {
-            return Kind.RETRY;
-        }
-        return Kind.FATAL;
+    /** The client's class of the failure; anything that is not a DataHubException is fatal. */
+    static PutErrorClass classify(Throwable error) {
+        return unwrap(error) instanceof DataHubException d
+                ? PutErrorClass.of(d)
+                : PutErrorClass.FATAL;
     }
 
     /** The cause inside completion wrappers. */
@@ -67,7 +53,7 @@ final class SendErrors {
     /** Whether the failure proves the put was not applied (safe to re-send without a check). */
     static boolean provesNotApplied(Throwable error) {
         Throwable t = unwrap(error);
-        return classify(t) == Kind.RESHARD
+        return classify(t) == PutErrorClass.REROUTE
                 || t instanceof LimitExceededException
                 || (t instanceof DataHubTransportException x && !x.requestSent());
     }
