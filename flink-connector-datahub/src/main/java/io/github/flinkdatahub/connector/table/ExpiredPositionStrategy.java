@@ -41,11 +41,7 @@ public enum ExpiredPositionStrategy implements DescribedEnum {
 
     /** The allowed values, for error messages. */
     static String allowed() {
-        StringBuilder b = new StringBuilder();
-        for (ExpiredPositionStrategy v : values()) {
-            b.append(b.length() == 0 ? "" : ", ").append('\'').append(v.value).append('\'');
-        }
-        return b.toString();
+        return OptionValues.allowed(values());
     }
 
     @Override

@@ -50,11 +50,7 @@ public enum ScanStartupMode implements DescribedEnum {
 
     /** The allowed values, for error messages. */
     static String allowed() {
-        StringBuilder b = new StringBuilder();
-        for (ScanStartupMode v : values()) {
-            b.append(b.length() == 0 ? "" : ", ").append('\'').append(v.value).append('\'');
-        }
-        return b.toString();
+        return OptionValues.allowed(values());
     }
 
     @Override

@@ -48,11 +48,7 @@ public enum SinkPartitioner implements DescribedEnum {
 
     /** The allowed values, for error messages. */
     static String allowed() {
-        StringBuilder b = new StringBuilder();
-        for (SinkPartitioner v : values()) {
-            b.append(b.length() == 0 ? "" : ", ").append('\'').append(v.value).append('\'');
-        }
-        return b.toString();
+        return OptionValues.allowed(values());
     }
 
     @Override

@@ -41,11 +41,7 @@ public enum StartupFallback implements DescribedEnum {
 
     /** The allowed values, for error messages. */
     static String allowed() {
-        StringBuilder b = new StringBuilder();
-        for (StartupFallback v : values()) {
-            b.append(b.length() == 0 ? "" : ", ").append('\'').append(v.value).append('\'');
-        }
-        return b.toString();
+        return OptionValues.allowed(values());
     }
 
     @Override
