@@ -209,13 +209,6 @@ class MalformedRequestsITCase {
                         "pub");
         assertError(batch, 400, "InvalidParameter");
         assertThat(batch.body()).contains("does not implement").contains("batch");
-        HttpResponse<String> group =
-                http.json(
-                        "POST",
-                        "/projects/robust/topics/b/subscriptions/s",
-                        "{\"Action\":\"heartbeat\"}");
-        assertError(group, 400, "InvalidParameter");
-        assertThat(group.body()).contains("does not implement");
         assertError(
                 http.json("GET", "/projects/robust/topics/b/connectors?mode=id", null),
                 400,

@@ -47,7 +47,8 @@ public final class EmulatorServer implements AutoCloseable {
      * operations, per-shard limits, request ids, faults and (when {@code accessId} is not null)
      * signature checking.
      *
-     * @param clock the clock of request ids and limits; signatures are judged by the system clock
+     * @param clock the clock of request ids, limits and consumer-group sessions; signatures are
+     *     judged by the system clock
      */
     public static EmulatorServer create(
             String host,
@@ -67,7 +68,8 @@ public final class EmulatorServer implements AutoCloseable {
                         engine,
                         shardListIntervalMillis,
                         new ShardLimiter(clock, writeQps, writeBytesPerSecond),
-                        new ShardLimiter(clock, readQps, 0));
+                        new ShardLimiter(clock, readQps, 0),
+                        clock);
         SignatureVerifier signatures =
                 accessId == null
                         ? null

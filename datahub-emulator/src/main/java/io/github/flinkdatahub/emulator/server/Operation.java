@@ -52,7 +52,11 @@ public enum Operation {
     GetSubscriptionOffset,
     CommitSubscriptionOffset,
     ResetSubscriptionOffset,
-    /** Schema registry, consumer groups, connectors, alarms, Kafka groups, meta log, batch mode. */
+    JoinGroup,
+    Heartbeat,
+    SyncGroup,
+    LeaveGroup,
+    /** Schema registry, connectors, alarms, Kafka groups, meta log, batch mode. */
     Unsupported;
 
     /** The operation with this name, ignoring case, or null. */

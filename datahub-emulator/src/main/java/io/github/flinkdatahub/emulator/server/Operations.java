@@ -16,8 +16,11 @@
 
 package io.github.flinkdatahub.emulator.server;
 
+import io.github.flinkdatahub.emulator.engine.ConsumerGroups;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine;
 import io.github.flinkdatahub.emulator.engine.EngineException;
+
+import java.time.Clock;
 
 /** Executes a routed {@link Exchange} against the engine and returns the reply to send. */
 final class Operations {
@@ -25,15 +28,28 @@ final class Operations {
     private final AdminOperations admin;
     private final SubscriptionOperations subscriptions;
     private final RecordOperations records;
+    private final GroupOperations groups;
 
+    /** Operations whose consumer-group sessions run on the system clock. */
     public Operations(
             DataHubEngine engine,
             long shardListIntervalMs,
             ShardLimiter writeLimiter,
             ShardLimiter readLimiter) {
+        this(engine, shardListIntervalMs, writeLimiter, readLimiter, Clock.systemUTC());
+    }
+
+    /** Operations whose consumer-group sessions expire on {@code clock}. */
+    public Operations(
+            DataHubEngine engine,
+            long shardListIntervalMs,
+            ShardLimiter writeLimiter,
+            ShardLimiter readLimiter,
+            Clock clock) {
         this.admin = new AdminOperations(engine, shardListIntervalMs);
         this.subscriptions = new SubscriptionOperations(engine);
         this.records = new RecordOperations(engine, writeLimiter, readLimiter);
+        this.groups = new GroupOperations(new ConsumerGroups(engine, clock));
     }
 
     /** Runs the operation; DataHub errors are thrown as {@link EngineException}. */
@@ -101,6 +117,14 @@ final class Operations {
                 return subscriptions.commit(ex);
             case ResetSubscriptionOffset:
                 return subscriptions.reset(ex);
+            case JoinGroup:
+                return groups.join(ex);
+            case Heartbeat:
+                return groups.heartbeat(ex);
+            case SyncGroup:
+                return groups.sync(ex);
+            case LeaveGroup:
+                return groups.leave(ex);
             case Unsupported:
             default:
                 throw unsupported(ex.route().unsupportedFeature());

@@ -243,16 +243,20 @@ final class Router {
                                         : Operation.UpdateSubscription;
                         return Route.of(op, p, t, null, id);
                     case "POST":
-                        String a = lower(shape.jsonAction());
-                        if (a != null
-                                && (a.equals("joingroup")
-                                        || a.equals("heartbeat")
-                                        || a.equals("syncgroup")
-                                        || a.equals("leavegroup"))) {
-                            return Route.unsupported(
-                                    "collaborative consumption (" + shape.jsonAction() + ")");
-                        }
-                        throw unknownAction(shape);
+                        Route group =
+                                byAction(
+                                        shape,
+                                        p,
+                                        t,
+                                        "joingroup",
+                                        Operation.JoinGroup,
+                                        "heartbeat",
+                                        Operation.Heartbeat,
+                                        "syncgroup",
+                                        Operation.SyncGroup,
+                                        "leavegroup",
+                                        Operation.LeaveGroup);
+                        return Route.of(group.operation(), p, t, null, id);
                     default:
                         throw invalidUri(shape);
                 }

@@ -43,10 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Checks B15-B18 of protocol section 12.B in the form that applies to the emulator: batch mode, the
- * schema registry and consumer groups are not implemented, so each must fail promptly with a
- * DataHub error code (never hang, never a garbled response). B18 (the client library) is built on
- * the consumer-group calls checked here.
+ * Checks B15-B16 of protocol section 12.B in the form that applies to the emulator: batch mode and
+ * the schema registry are not implemented, so each must fail promptly with a DataHub error code
+ * (never hang, never a garbled response). Consumer groups (B17, B18) are implemented: see {@code
+ * ConsumerGroupConformanceITCase} and {@code ClientLibraryITCase}.
  */
 class UnsupportedFeaturesITCase {
 
@@ -86,19 +86,6 @@ class UnsupportedFeaturesITCase {
         assertFailsWithErrorCode(
                 () -> client.registerTopicSchema(project, topic, allTypesSchema()));
         assertFailsWithErrorCode(() -> client.getTopicSchema(project, topic, 0));
-    }
-
-    @Test
-    void b17ConsumerGroupsFailWithAnErrorCode() {
-        DatahubClient client = SdkMode.PROTOBUF.client(emulator.endpoint());
-        String project = newProject(client);
-        String topic = newTupleTopic(client, project, 1);
-        String subId = client.createSubscription(project, topic, "group").getSubId();
-
-        assertFailsWithErrorCode(() -> client.joinGroup(project, topic, subId, 60_000));
-        assertFailsWithErrorCode(
-                () -> client.heartbeat(project, topic, subId, "c1", 1, List.of(), List.of()));
-        assertFailsWithErrorCode(() -> client.leaveGroup(project, topic, subId, "c1", 1));
     }
 
     private static void assertFailsWithErrorCode(ThrowingCallable call) {
