@@ -50,8 +50,8 @@ import java.util.TreeSet;
  *   <li>assignable shards are ACTIVE or CLOSED shards not yet reported read-end whose parents are
  *       all read-end (or no longer listed), balanced by {@link GroupPlanner};
  *   <li>a shard moving from one live consumer to another is withheld from the new owner until the
- *       old one stops listing it in {@code HoldShardList} (or releases it with syncGroup), so two
- *       consumers never read one shard at the same time;
+ *       old one has been told it lost it and then stopped listing it in {@code HoldShardList} (or
+ *       released it with syncGroup), so two consumers never read one shard at the same time;
  *   <li>{@code PlanVersion} grows by one whenever the shard-to-consumer map that heartbeats report
  *       changes; {@code TotalPlan} is that map as JSON text;
  *   <li>an offset reset of a shard a consumer was given answers its next heartbeat or syncGroup
@@ -139,6 +139,8 @@ public final class ConsumerGroups {
         markReadEnd(g, ctx, readEndShards);
         checkReset(g, m, ctx);
         rebalance(g, ctx);
+        m.told.clear();
+        m.told.addAll(m.effective);
         return new Assignment(g.planVersion, List.copyOf(m.effective), totalPlan(g));
     }
 
@@ -153,6 +155,7 @@ public final class ConsumerGroups {
         GroupState g = group(project, topic, subId);
         GroupState.Member m = liveMember(g, consumerId);
         m.held.removeAll(releaseShards);
+        m.told.removeAll(releaseShards);
         Context ctx = context(project, topic, subId);
         markReadEnd(g, ctx, readEndShards);
         checkReset(g, m, ctx);
@@ -293,7 +296,7 @@ public final class ConsumerGroups {
 
     private static boolean heldByOther(GroupState g, GroupState.Member m, String shard) {
         for (GroupState.Member other : g.members.values()) {
-            if (other != m && other.held.contains(shard)) {
+            if (other != m && other.mayRead(shard)) {
                 return true;
             }
         }

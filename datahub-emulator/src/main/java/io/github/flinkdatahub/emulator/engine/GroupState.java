@@ -36,6 +36,11 @@ final class GroupState {
         final long sessionTimeoutMillis;
         long lastSeenMillis;
 
+        /** Whether it may be reading {@code shard}: it said it holds it or was last told to. */
+        boolean mayRead(String shard) {
+            return held.contains(shard) || told.contains(shard);
+        }
+
         /** What the planner gave it (may include shards another consumer still holds). */
         Set<String> plan = new TreeSet<>(GroupPlanner.SHARD_ORDER);
 
@@ -44,6 +49,9 @@ final class GroupState {
 
         /** Its last HoldShardList, less what it released with syncGroup. */
         final Set<String> held = new HashSet<>();
+
+        /** The ShardList of the last heartbeat answered to it, less what it released. */
+        final Set<String> told = new HashSet<>();
 
         /** The offset version of each effective shard when it was handed out. */
         final Map<String, Long> versionAtAssign = new HashMap<>();
