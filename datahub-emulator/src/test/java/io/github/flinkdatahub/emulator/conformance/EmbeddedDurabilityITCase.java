@@ -20,11 +20,13 @@ import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.ManualClock;
 
 import com.aliyun.datahub.client.DatahubClient;
+import com.aliyun.datahub.client.exception.ResourceNotFoundException;
 import com.aliyun.datahub.client.model.BlobRecordData;
 import com.aliyun.datahub.client.model.CursorType;
 import com.aliyun.datahub.client.model.GetCursorResult;
 import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.RecordType;
+import com.aliyun.datahub.client.model.SubscriptionOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,14 +36,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.uniqueName;
+import static io.github.flinkdatahub.emulator.conformance.DataHubErrors.assertDataHubError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedded API in durable mode ({@code builder().dataDir(...)}): data survives close and reopen
  * in the same JVM, and retention stays applied across restarts, with sequences continuing after the
- * expired ones instead of starting again at 0.
+ * expired ones instead of starting again at 0. Consumer-group membership is soft state: it does not
+ * survive a restart (consumers get {@code NoSuchConsumer} and rejoin), while the offsets they
+ * resume from do.
  */
 class EmbeddedDurabilityITCase {
 
@@ -76,6 +82,68 @@ class EmbeddedDurabilityITCase {
                     .isEqualTo(3L);
             assertThat(client.getProject(project).getComment()).isEqualTo("durable embedded");
         }
+    }
+
+    @Test
+    void consumersRejoinAfterARestartAndResumeFromDurableOffsets() throws Exception {
+        ManualClock clock = new ManualClock(Instant.now());
+        String project = uniqueName("groups");
+        String topic = "grouped";
+        String subId;
+        String oldConsumer;
+        try (DataHubEmulator first = open(clock)) {
+            DatahubClient client = SdkMode.PROTOBUF.client(first.endpoint());
+            client.createProject(project, "consumer groups");
+            client.createTopic(project, topic, 1, 1, RecordType.BLOB, "grouped");
+            put(client, project, topic, "r-0", "r-1");
+            subId = client.createSubscription(project, topic, "group").getSubId();
+            oldConsumer = client.joinGroup(project, topic, subId, 60_000).getConsumerId();
+            assertThat(heartbeat(client, project, topic, subId, oldConsumer, List.of()))
+                    .containsExactly("0");
+            SubscriptionOffset offset =
+                    client.openSubscriptionSession(project, topic, subId, List.of("0"))
+                            .getOffsets()
+                            .get("0");
+            offset.setSequence(1);
+            offset.setTimestamp(clock.millis());
+            client.commitSubscriptionOffset(project, topic, subId, Map.of("0", offset));
+            clock.advance(Duration.ofSeconds(6));
+            client.splitShard(project, topic, "0", "80000000000000000000000000000000");
+            assertThat(heartbeat(client, project, topic, subId, oldConsumer, List.of("0")))
+                    .containsExactlyInAnyOrder("1", "2");
+        }
+        try (DataHubEmulator second = open(clock)) {
+            DatahubClient client = SdkMode.PROTOBUF.client(second.endpoint());
+            assertDataHubError(
+                    () -> heartbeat(client, project, topic, subId, oldConsumer, List.of()),
+                    ResourceNotFoundException.class,
+                    "NoSuchConsumer");
+            String consumer = client.joinGroup(project, topic, subId, 60_000).getConsumerId();
+            assertThat(consumer).isNotEqualTo(oldConsumer);
+            assertThat(
+                            client.getSubscriptionOffset(project, topic, subId, List.of("0"))
+                                    .getOffsets()
+                                    .get("0")
+                                    .getSequence())
+                    .isEqualTo(1L);
+            // Read-end reports are soft too: the CLOSED parent is handed out again until the
+            // consumer, finding nothing after its committed offset, reports it once more.
+            assertThat(heartbeat(client, project, topic, subId, consumer, List.of()))
+                    .containsExactly("0");
+            assertThat(heartbeat(client, project, topic, subId, consumer, List.of("0")))
+                    .containsExactlyInAnyOrder("1", "2");
+        }
+    }
+
+    private static List<String> heartbeat(
+            DatahubClient client,
+            String project,
+            String topic,
+            String subId,
+            String consumerId,
+            List<String> readEnd) {
+        return client.heartbeat(project, topic, subId, consumerId, 1, List.of(), readEnd)
+                .getShardList();
     }
 
     private DataHubEmulator open(ManualClock clock) {
