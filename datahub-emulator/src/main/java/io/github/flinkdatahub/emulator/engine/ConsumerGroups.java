@@ -115,7 +115,7 @@ public final class ConsumerGroups {
         g.generation++;
         consumerCounter++;
         String id = now + instance + "-" + consumerCounter;
-        g.members.put(id, new GroupState.Member(id, g.generation, sessionTimeoutMs, now));
+        g.members.put(id, new GroupState.Member(id, sessionTimeoutMs, now));
         rebalance(g, project, topic, subId);
         return new Joined(id, g.generation, sessionTimeoutMs);
     }

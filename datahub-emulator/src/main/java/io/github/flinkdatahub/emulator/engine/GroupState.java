@@ -32,7 +32,6 @@ final class GroupState {
     /** A live consumer of the group. */
     static final class Member {
         final String id;
-        final long versionId;
         final long sessionTimeoutMillis;
         long lastSeenMillis;
 
@@ -56,9 +55,8 @@ final class GroupState {
         /** The offset version of each effective shard when it was handed out. */
         final Map<String, Long> versionAtAssign = new HashMap<>();
 
-        Member(String id, long versionId, long sessionTimeoutMillis, long nowMillis) {
+        Member(String id, long sessionTimeoutMillis, long nowMillis) {
             this.id = id;
-            this.versionId = versionId;
             this.sessionTimeoutMillis = sessionTimeoutMillis;
             this.lastSeenMillis = nowMillis;
         }
