@@ -19,6 +19,7 @@ package io.github.flinkdatahub.connector.sink;
 import io.github.flinkdatahub.connector.client.DataHubClient;
 import io.github.flinkdatahub.connector.client.PutErrorClass;
 import io.github.flinkdatahub.connector.client.PutRecord;
+import io.github.flinkdatahub.connector.client.ShardInfo;
 
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.metrics.Counter;
@@ -29,13 +30,18 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Publishes EXACTLY_ONCE committables after their checkpoint completed, idempotently.
@@ -92,27 +98,146 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
     @Override
     public void commit(Collection<CommitRequest<DataHubCommittable>> requests)
             throws IOException, InterruptedException {
-        boolean failed = false;
+        Map<String, Deque<CommitRequest<DataHubCommittable>>> lanes = new LinkedHashMap<>();
         for (CommitRequest<DataHubCommittable> request : requests) {
-            DataHubCommittable c = request.getCommittable();
-            if (failed) {
-                request.retryLater(); // keep the shard's order: never commit past a failure
+            lanes.computeIfAbsent(request.getCommittable().shardId(), k -> new ArrayDeque<>())
+                    .add(request);
+        }
+        if (lanes.size() > 1 && !independent(lanes.keySet())) {
+            // A shard and one split or merged from it: publish in staging order across them, so
+            // that a key's records staged for the parent land before those staged for the child.
+            Deque<CommitRequest<DataHubCommittable>> one = new ArrayDeque<>(requests);
+            lanes.clear();
+            lanes.put("", one);
+        }
+        while (lanes.values().stream().anyMatch(lane -> !lane.isEmpty())) {
+            commitWave(lanes.values());
+        }
+    }
+
+    /**
+     * Publishes the head of every lane: fresh committables concurrently with non-blocking puts,
+     * those that need a look-up one after another. A failure stops its lane only (its later
+     * committables are retried later, so a shard's requests are never published out of order).
+     */
+    private void commitWave(Collection<Deque<CommitRequest<DataHubCommittable>>> lanes)
+            throws IOException, InterruptedException {
+        List<InFlight> wave = new ArrayList<>();
+        for (Deque<CommitRequest<DataHubCommittable>> lane : lanes) {
+            CommitRequest<DataHubCommittable> request = lane.poll();
+            if (request == null) {
                 continue;
             }
-            try {
-                boolean lookUp = needsLookUp(c, request.getNumberOfRetries());
-                attempted.add(c.txnId());
-                if (!publish(c, lookUp)) {
-                    request.signalAlreadyCommitted();
+            DataHubCommittable c = request.getCommittable();
+            boolean lookUp = needsLookUp(c, request.getNumberOfRetries());
+            attempted.add(c.txnId());
+            if (lookUp) {
+                if (!settle(request, () -> publish(c, true))) {
+                    retryLater(lane);
                 }
-            } catch (DataHubSinkException e) {
-                failed = true;
-                request.signalFailedWithKnownReason(e);
-            } catch (IOException | RuntimeException e) {
-                failed = true;
-                request.signalFailedWithUnknownReason(e);
+            } else {
+                List<PutRecord> records = new ArrayList<>(c.records().size());
+                for (DataHubCommittable.StagedRecord r : c.records()) {
+                    records.add(r.record());
+                }
+                wave.add(
+                        new InFlight(
+                                request,
+                                lane,
+                                client.putRecordsByShardAsync(
+                                        settings.project(),
+                                        settings.topic(),
+                                        c.shardId(),
+                                        records)));
             }
         }
+        for (int i = 0; i < wave.size(); i++) {
+            InFlight f = wave.get(i);
+            DataHubCommittable c = f.request.getCommittable();
+            RuntimeException failure;
+            try {
+                f.put.get();
+                committed.inc(c.records().size());
+                continue;
+            } catch (InterruptedException e) {
+                // The puts still in flight may land: a restored committer looks them up.
+                for (InFlight rest : wave.subList(i, wave.size())) {
+                    rest.put.cancel(true);
+                }
+                throw e;
+            } catch (ExecutionException e) {
+                failure =
+                        PutFailures.unwrap(e) instanceof RuntimeException r
+                                ? r
+                                : new CompletionException(PutFailures.unwrap(e));
+            }
+            RuntimeException firstFailure = failure;
+            if (!settle(
+                    f.request,
+                    () -> {
+                        put(c, c.shardId(), allIndices(c), firstFailure);
+                        return true;
+                    })) {
+                retryLater(f.lane);
+            }
+        }
+    }
+
+    /** Runs one committable's publication and signals its outcome; false when it failed. */
+    private boolean settle(CommitRequest<DataHubCommittable> request, Publication publication)
+            throws InterruptedException {
+        try {
+            if (!publication.run()) {
+                request.signalAlreadyCommitted();
+            }
+            return true;
+        } catch (DataHubSinkException e) {
+            request.signalFailedWithKnownReason(e);
+        } catch (IOException | RuntimeException e) {
+            request.signalFailedWithUnknownReason(e);
+        }
+        return false;
+    }
+
+    private static void retryLater(Deque<CommitRequest<DataHubCommittable>> lane) {
+        for (CommitRequest<DataHubCommittable> later : lane) {
+            later.retryLater();
+        }
+        lane.clear();
+    }
+
+    /**
+     * Whether none of the shards was split or merged from another of them (then their requests can
+     * be published concurrently without breaking any key's order); false when the shards cannot be
+     * listed.
+     */
+    private boolean independent(Set<String> shards) throws InterruptedException {
+        List<ShardInfo> listing;
+        try {
+            listing = scanner.listShards();
+        } catch (IOException e) {
+            LOG.warn(
+                    "Listing the shards of {} failed; committing one request at a time",
+                    settings.topicPath(),
+                    e);
+            return false;
+        }
+        for (String shard : shards) {
+            for (String descendant : CommitScanner.descendants(listing, shard)) {
+                if (shards.contains(descendant)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static List<Integer> allIndices(DataHubCommittable c) {
+        List<Integer> all = new ArrayList<>(c.records().size());
+        for (int i = 0; i < c.records().size(); i++) {
+            all.add(i);
+        }
+        return all;
     }
 
     /** Whether an earlier attempt may have written some of the committable's records. */
@@ -128,10 +253,7 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
     /** Puts what is missing; false when everything was already there. */
     private boolean publish(DataHubCommittable c, boolean lookUp)
             throws IOException, InterruptedException {
-        List<Integer> pending = new ArrayList<>();
-        for (int i = 0; i < c.records().size(); i++) {
-            pending.add(i);
-        }
+        List<Integer> pending = allIndices(c);
         if (lookUp) {
             Set<String> present = scanner.presentIds(c);
             pending.removeIf(i -> present.contains(c.recordId(i)));
@@ -150,62 +272,72 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
                 return false;
             }
         }
-        put(c, c.shardId(), pending);
+        put(c, c.shardId(), pending, null);
         return true;
     }
 
-    private void put(DataHubCommittable c, String shard, List<Integer> pending)
+    /**
+     * Puts the pending records of the committable to the shard, retrying and re-routing; {@code
+     * failure} is the outcome of an attempt already made (null when none was).
+     */
+    private void put(
+            DataHubCommittable c, String shard, List<Integer> pending, RuntimeException failure)
             throws IOException, InterruptedException {
         for (int retry = 1; ; retry++) {
-            List<PutRecord> records = new ArrayList<>(pending.size());
-            for (int i : pending) {
-                records.add(c.records().get(i).record());
-            }
-            try {
-                client.putRecordsByShard(settings.project(), settings.topic(), shard, records);
-                committed.inc(records.size());
-                return;
-            } catch (RuntimeException e) {
-                PutErrorClass kind = PutFailures.classify(e);
-                if (kind == PutErrorClass.FATAL) {
-                    throw new DataHubSinkException(
-                            "Committing "
-                                    + c.txnId()
-                                    + " to shard "
-                                    + shard
-                                    + " of topic "
-                                    + settings.topicPath()
-                                    + " failed: "
-                                    + PutFailures.unwrap(e).getMessage(),
-                            PutFailures.unwrap(e));
+            RuntimeException e = failure;
+            failure = null;
+            if (e == null) {
+                List<PutRecord> records = new ArrayList<>(pending.size());
+                for (int i : pending) {
+                    records.add(c.records().get(i).record());
                 }
-                if (kind == PutErrorClass.REROUTE && reroute(c, shard, pending)) {
+                try {
+                    client.putRecordsByShard(settings.project(), settings.topic(), shard, records);
+                    committed.inc(records.size());
                     return;
+                } catch (RuntimeException thrown) {
+                    e = thrown;
                 }
-                if (!backoff.allows(retry)) {
-                    throw new IOException(
-                            "Committing "
-                                    + c.txnId()
-                                    + " to shard "
-                                    + shard
-                                    + " of "
-                                    + settings.topicPath()
-                                    + " failed after "
-                                    + (retry - 1)
-                                    + " retries",
-                            e);
-                }
-                retries.inc();
-                backoff.sleep(retry);
-                if (!PutFailures.provesNotApplied(e)) {
-                    // The put may have landed: look before sending it again.
-                    Set<String> present = scanner.presentIds(c);
-                    int before = pending.size();
-                    pending.removeIf(i -> present.contains(c.recordId(i)));
-                    committed.inc(before - pending.size());
-                    if (pending.isEmpty()) {
-                        return;
-                    }
+            }
+            PutErrorClass kind = PutFailures.classify(e);
+            if (kind == PutErrorClass.FATAL) {
+                throw new DataHubSinkException(
+                        "Committing "
+                                + c.txnId()
+                                + " to shard "
+                                + shard
+                                + " of topic "
+                                + settings.topicPath()
+                                + " failed: "
+                                + PutFailures.unwrap(e).getMessage(),
+                        PutFailures.unwrap(e));
+            }
+            if (kind == PutErrorClass.REROUTE && reroute(c, shard, pending)) {
+                return;
+            }
+            if (!backoff.allows(retry)) {
+                throw new IOException(
+                        "Committing "
+                                + c.txnId()
+                                + " to shard "
+                                + shard
+                                + " of "
+                                + settings.topicPath()
+                                + " failed after "
+                                + (retry - 1)
+                                + " retries",
+                        e);
+            }
+            retries.inc();
+            backoff.sleep(retry);
+            if (!PutFailures.provesNotApplied(e)) {
+                // The put may have landed: look before sending it again.
+                Set<String> present = scanner.presentIds(c);
+                int before = pending.size();
+                pending.removeIf(i -> present.contains(c.recordId(i)));
+                committed.inc(before - pending.size());
+                if (pending.isEmpty()) {
+                    return;
                 }
             }
         }
@@ -247,7 +379,7 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
                 c.txnId(),
                 byShard.keySet());
         for (Map.Entry<String, List<Integer>> e : byShard.entrySet()) {
-            put(c, e.getKey(), e.getValue());
+            put(c, e.getKey(), e.getValue(), null);
         }
         return true;
     }
@@ -256,4 +388,16 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
     public void close() throws Exception {
         client.close();
     }
+
+    /** One committable's publication; false when everything was already there. */
+    @FunctionalInterface
+    private interface Publication {
+        boolean run() throws IOException, InterruptedException;
+    }
+
+    /** A fresh committable's put in flight, with the lane it came from. */
+    private record InFlight(
+            CommitRequest<DataHubCommittable> request,
+            Deque<CommitRequest<DataHubCommittable>> lane,
+            CompletableFuture<Void> put) {}
 }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.github.flinkdatahub.connector.sink.DataHubWriterTest.assertEachIdOnce;
 import static io.github.flinkdatahub.connector.sink.DataHubWriterTest.assertPerKeyOrder;
@@ -65,9 +66,16 @@ class DataHubCommitterTest {
     /** Stages the events in a writer of attempt 0 and returns the checkpoint's committables. */
     private Collection<DataHubCommittable> stage(
             DataHubSink<Event> sink, int from, int to, String... keys) throws Exception {
+        return stage(sink, 0, from, to, keys);
+    }
+
+    /** Stages the events in a writer of the given subtask, attempt 0. */
+    private Collection<DataHubCommittable> stage(
+            DataHubSink<Event> sink, int subtask, int from, int to, String... keys)
+            throws Exception {
         try (DataHubStagingWriter<Event> w =
                 (DataHubStagingWriter<Event>)
-                        sink.createWriter(new TestWriterContext(job, 0, 0, null))) {
+                        sink.createWriter(new TestWriterContext(job, subtask, 0, null))) {
             for (int i = from; i < to; i++) {
                 w.write(Event.of(i, keys.length == 0 ? "k" + i : keys[i % keys.length]), null);
             }
@@ -234,6 +242,97 @@ class DataHubCommitterTest {
         assertThat(restoredAttempt1.needsLookUp(c, 0)).isTrue();
         assertThat(notRestored.needsLookUp(c, 0)).isFalse();
         assertThat(notRestored.needsLookUp(c, 1)).isTrue();
+    }
+
+    @Test
+    void freshCommittablesOfDifferentShardsArePutConcurrently() throws Exception {
+        hub.createTupleTopic(PROJECT, TOPIC, 4, Event.SCHEMA);
+        DataHubSink<Event> sink = sink(SinkTestSupport.builder(hub).setMaxBatchRecords(10));
+        Collection<DataHubCommittable> cs = stage(sink, 0, 80); // 2 requests per shard
+        assertThat(cs).hasSize(8);
+        hub.hold(FakeCall.PUT_RECORDS_BY_SHARD);
+        List<TestCommitRequest> requests = TestCommitRequest.of(cs);
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        try (Committer<DataHubCommittable> committer = committer(sink, 0, null)) {
+            Thread commit =
+                    new Thread(
+                            () -> {
+                                try {
+                                    committer.commit(new ArrayList<>(requests));
+                                } catch (Throwable t) {
+                                    error.set(t);
+                                }
+                            });
+            commit.start();
+            // One put per shard in flight at once, none of a shard's second request yet.
+            DataHubWriterTest.awaitUntil(() -> hub.heldCount(FakeCall.PUT_RECORDS_BY_SHARD) == 4);
+            hub.release(FakeCall.PUT_RECORDS_BY_SHARD);
+            commit.join(30_000);
+            assertThat(commit.isAlive()).isFalse();
+        }
+        assertThat(error.get()).isNull();
+        assertThat(requests)
+                .allSatisfy(
+                        r -> assertThat(r.outcome).isEqualTo(TestCommitRequest.Outcome.COMMITTED));
+        for (int shard = 0; shard < 4; shard++) {
+            List<Long> ids = Event.ids(hub.records(PROJECT, TOPIC, String.valueOf(shard)));
+            assertThat(ids).hasSize(20).isSorted(); // a shard's requests in staging order
+        }
+        assertEachIdOnce(hub.allRecords(PROJECT, TOPIC), 80);
+    }
+
+    @Test
+    void aFailedShardHoldsBackOnlyItsOwnLaterRequests() throws Exception {
+        hub.createTupleTopic(PROJECT, TOPIC, 2, Event.SCHEMA);
+        DataHubSink<Event> sink = sink(SinkTestSupport.builder(hub).setMaxBatchRecords(5));
+        List<DataHubCommittable> cs = new ArrayList<>(stage(sink, 0, 20)); // 2 per shard
+        hub.failNext(FakeCall.PUT_RECORDS_BY_SHARD, "0", FakeFailures.unauthorized());
+        List<TestCommitRequest> requests;
+        try (Committer<DataHubCommittable> committer = committer(sink, 0, null)) {
+            requests = commit(committer, cs);
+        }
+        for (TestCommitRequest r : requests) {
+            String shard = r.getCommittable().shardId();
+            boolean first =
+                    r.getCommittable()
+                            == cs.stream()
+                                    .filter(c -> c.shardId().equals(shard))
+                                    .findFirst()
+                                    .orElseThrow();
+            TestCommitRequest.Outcome expected =
+                    shard.equals("1")
+                            ? TestCommitRequest.Outcome.COMMITTED
+                            : first
+                                    ? TestCommitRequest.Outcome.FAILED_KNOWN
+                                    : TestCommitRequest.Outcome.RETRY_LATER;
+            assertThat(r.outcome)
+                    .as("%s of shard %s", r.getCommittable().txnId(), shard)
+                    .isEqualTo(expected);
+        }
+        assertThat(hub.records(PROJECT, TOPIC, "0")).isEmpty();
+        assertThat(hub.records(PROJECT, TOPIC, "1")).hasSize(10);
+    }
+
+    @Test
+    void requestsForAShardAndItsChildAreCommittedInStagingOrder() throws Exception {
+        hub.createTupleTopic(PROJECT, TOPIC, 1, Event.SCHEMA);
+        DataHubSink<Event> sink =
+                sink(SinkTestSupport.builder(hub).setRouting(ShardRouting.PARTITION_KEY));
+        List<DataHubCommittable> cs = new ArrayList<>(stage(sink, 0, 0, 10, "a"));
+        hub.split(PROJECT, TOPIC, "0"); // a writer that starts now routes "a" to a child
+        cs.addAll(stage(sink, 1, 10, 20, "a"));
+        assertThat(cs).extracting(DataHubCommittable::shardId).doesNotHaveDuplicates().hasSize(2);
+        try (Committer<DataHubCommittable> committer = committer(sink, 0, null)) {
+            assertThat(commit(committer, cs))
+                    .allSatisfy(
+                            r ->
+                                    assertThat(r.outcome)
+                                            .isEqualTo(TestCommitRequest.Outcome.COMMITTED));
+        }
+        List<ReadRecord> all = hub.allRecords(PROJECT, TOPIC);
+        assertEachIdOnce(all, 20);
+        // The parent's records were re-routed to the child before the child's own were put.
+        assertPerKeyOrder(all, 20);
     }
 
     @Test

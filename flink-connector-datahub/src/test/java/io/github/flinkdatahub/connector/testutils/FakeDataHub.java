@@ -88,6 +88,8 @@ public final class FakeDataHub implements AutoCloseable {
     private int clientsClosed;
 
     /** Creates an empty hub and registers it so that {@link #factory()} can find it. */
+    private boolean closedEndReadsEmpty;
+
     public FakeDataHub() {
         REGISTRY.put(id, this);
     }
@@ -397,6 +399,14 @@ public final class FakeDataHub implements AutoCloseable {
         return new CursorResult(cursor(s.id, seq), time, seq);
     }
 
+    /**
+     * Lets reads at the end of a CLOSED shard return no records instead of failing with {@code
+     * InvalidShardOperation} (the other end-of-shard signal a reader must understand).
+     */
+    public synchronized void setClosedShardEndReadsEmpty(boolean empty) {
+        this.closedEndReadsEmpty = empty;
+    }
+
     synchronized GetRecordsResult getRecords(
             String project, String topic, String shardId, String cursor, int limit) {
         enter(FakeCall.GET_RECORDS, shardId);
@@ -409,7 +419,7 @@ public final class FakeDataHub implements AutoCloseable {
         if (seq < s.oldest || seq > next) {
             throw FakeFailures.expiredCursor();
         }
-        if (s.state == ShardState.CLOSED && seq >= next) {
+        if (s.state == ShardState.CLOSED && seq >= next && !closedEndReadsEmpty) {
             throw FakeFailures.sealedShard(shardId);
         }
         int end = (int) Math.min(next, seq + limit);

@@ -23,7 +23,9 @@ import io.github.flinkdatahub.connector.client.GetRecordsResult;
 import io.github.flinkdatahub.connector.client.InvalidCursorException;
 import io.github.flinkdatahub.connector.client.ReadRecord;
 import io.github.flinkdatahub.connector.client.RecordSchema;
+import io.github.flinkdatahub.connector.client.ShardInfo;
 import io.github.flinkdatahub.connector.client.ShardSealedException;
+import io.github.flinkdatahub.connector.client.ShardState;
 import io.github.flinkdatahub.connector.source.DataHubSourceConfig;
 import io.github.flinkdatahub.connector.source.ExpiredPositionPolicy;
 import io.github.flinkdatahub.connector.source.metrics.DataHubSourceMetrics;
@@ -62,8 +64,9 @@ import java.util.concurrent.TimeoutException;
  * idle poll interval up to {@code maxFetchBackoff}) and tries again, and fails only after {@code
  * fetchRetries} consecutive failed fetches of the shard. Fatal errors (auth, bad parameters) fail
  * at once. {@code InvalidCursor} re-seeks by sequence; a sequence that has expired follows the
- * {@link ExpiredPositionPolicy}. {@code InvalidShardOperation} (end of a CLOSED shard) and a
- * reached stopping position finish the split.
+ * {@link ExpiredPositionPolicy}. {@code InvalidShardOperation} (end of a CLOSED shard), an empty
+ * read issued after the shard was seen CLOSED (a shard that reads empty is checked with ListShard
+ * at most once per shard discovery interval) and a reached stopping position finish the split.
  *
  * <p>Cursors are obtained with the blocking GetCursor on the fetcher thread (once per split and
  * after an invalid cursor), the reads themselves are asynchronous.
@@ -81,6 +84,7 @@ public final class DataHubShardSplitReader implements SplitReader<ReadRecord, Da
     private final ShardPositioner positioner;
     private final Map<String, ShardCursor> shards = new LinkedHashMap<>();
     private final Map<String, RecordSchema> schemas = new HashMap<>();
+    private final Map<String, Long> closedChecks = new HashMap<>();
     private final Object wakeLock = new Object();
     private CompletableFuture<Void> wakeUp = new CompletableFuture<>();
     private int rotation;
@@ -175,6 +179,7 @@ public final class DataHubShardSplitReader implements SplitReader<ReadRecord, Da
                 continue;
             }
             metrics.fetchRequest();
+            s.issuedNanos = System.nanoTime();
             s.inFlight =
                     client.getRecordsAsync(
                             config.project(),
@@ -260,7 +265,54 @@ public final class DataHubShardSplitReader implements SplitReader<ReadRecord, Da
             finish(out, s);
             shards.remove(splitId);
         } else if (result.records().isEmpty()) {
+            if (s.issuedNanos > s.closedSinceNanos
+                    && (result.latestSequence() < 0 || result.latestSequence() < s.nextSequence)) {
+                // Read after the shard was seen CLOSED: nothing can follow. A service that answers
+                // the end of a CLOSED shard with empty reads instead of InvalidShardOperation.
+                LOG.info(
+                        "Shard {} is closed and an empty read found nothing from sequence {} on:"
+                                + " finished",
+                        splitId,
+                        s.nextSequence);
+                finish(out, s);
+                shards.remove(splitId);
+                return;
+            }
             s.notBeforeNanos = System.nanoTime() + config.idleShardPollInterval().toNanos();
+            checkClosed(s.split.topic());
+        }
+    }
+
+    /**
+     * Lists the topic's shards (at most once per shard discovery interval, only while one of its
+     * shards reads empty) and marks those that are CLOSED, so the next empty read of such a shard
+     * finishes its split.
+     */
+    private void checkClosed(String topic) {
+        long now = System.nanoTime();
+        Long last = closedChecks.get(topic);
+        long every = config.shardDiscoveryInterval().toNanos();
+        if (last != null && now - last < every) {
+            return;
+        }
+        closedChecks.put(topic, now);
+        List<ShardInfo> listing;
+        try {
+            listing = client.listShards(config.project(), topic);
+        } catch (DataHubException e) {
+            LOG.debug(
+                    "Listing the shards of {} to find closed ones failed: {}", topic, e.toString());
+            return;
+        }
+        long seen = System.nanoTime();
+        for (ShardInfo info : listing) {
+            if (info.state() != ShardState.CLOSED) {
+                continue;
+            }
+            ShardCursor s = shards.get(DataHubShardSplit.splitId(topic, info.shardId()));
+            if (s != null && s.closedSinceNanos == Long.MAX_VALUE) {
+                s.closedSinceNanos = seen;
+            }
         }
     }
 

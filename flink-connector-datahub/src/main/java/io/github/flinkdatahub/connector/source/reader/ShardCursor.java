@@ -34,6 +34,13 @@ final class ShardCursor {
     int consecutiveFailures;
     int invalidCursorInARow;
     boolean paused;
+
+    /** When the last fetch was issued ({@link System#nanoTime()}). */
+    long issuedNanos;
+
+    /** When the shard was first seen CLOSED; {@link Long#MAX_VALUE} while it was not. */
+    long closedSinceNanos = Long.MAX_VALUE;
+
     CompletableFuture<GetRecordsResult> inFlight;
 
     ShardCursor(DataHubShardSplit split) {

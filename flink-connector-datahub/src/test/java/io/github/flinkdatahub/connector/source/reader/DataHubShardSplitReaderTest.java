@@ -26,13 +26,17 @@ import io.github.flinkdatahub.connector.testutils.FakeDataHub;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.apache.flink.metrics.testutils.MetricListener;
+import org.apache.flink.runtime.metrics.groups.InternalSourceReaderMetricGroup;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -151,5 +155,83 @@ class DataHubShardSplitReaderTest {
             got.addAll(drain(reader.fetch()));
         }
         assertThat(got).extracting(ReadRecord::shardId).containsExactly("1", "1", "0", "0");
+    }
+
+    @Test
+    void perShardLagInRecordsAndMillisFollowsTheShardsLatestRecord() throws Exception {
+        write(hub, TOPIC, "0", "a", 10); // the fake's system times: 1 ms apart
+        MetricListener listener = new MetricListener();
+        DataHubSourceMetrics measured =
+                new DataHubSourceMetrics(
+                        InternalSourceReaderMetricGroup.mock(listener.getMetricGroup()));
+        try (DataHubShardSplitReader r =
+                new DataHubShardSplitReader(
+                        builder(hub).setRecordsPerFetch(4).setFetchesInFlight(1).build().config(),
+                        hub.client(),
+                        measured)) {
+            DataHubShardSplit split =
+                    DataHubShardSplit.of(TOPIC, "0", ShardPosition.earliest(), List.of());
+            r.handleSplitsChanges(new SplitsAddition<>(List.of(split)));
+            List<ReadRecord> read = new ArrayList<>();
+            while (read.isEmpty()) {
+                read.addAll(drain(r.fetch()));
+            }
+            List<ReadRecord> all = hub.records(PROJECT, TOPIC, "0");
+            long expectedMillis = all.get(9).systemTime() - read.get(3).systemTime();
+            assertThat(expectedMillis).isPositive();
+            assertThat(gauge(listener, split.splitId(), "lagRecords")).isEqualTo(6L);
+            assertThat(gauge(listener, split.splitId(), "lagMillis")).isEqualTo(expectedMillis);
+            while (read.size() < 10) {
+                read.addAll(drain(r.fetch()));
+            }
+            assertThat(gauge(listener, split.splitId(), "lagRecords")).isEqualTo(0L);
+            assertThat(gauge(listener, split.splitId(), "lagMillis")).isEqualTo(0L);
+        }
+    }
+
+    private static Object gauge(MetricListener listener, String splitId, String name) {
+        return listener.getGauge("shard", splitId, name)
+                .orElseThrow(() -> new AssertionError("no gauge shard." + splitId + "." + name))
+                .getValue();
+    }
+
+    @Test
+    void aClosedShardWhoseEndReadsEmptyFinishesItsSplitAfterTheLastRecord() throws Exception {
+        hub.setClosedShardEndReadsEmpty(true);
+        write(hub, TOPIC, "0", "a", 6);
+        hub.split(PROJECT, TOPIC, "0");
+        DataHubShardSplit split =
+                DataHubShardSplit.of(TOPIC, "0", ShardPosition.earliest(), List.of());
+        reader.handleSplitsChanges(new SplitsAddition<>(List.of(split)));
+        List<ReadRecord> read = new ArrayList<>();
+        Set<String> finished = new HashSet<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (finished.isEmpty()) {
+            assertThat(System.nanoTime()).as("split finished in time").isLessThan(deadline);
+            RecordsWithSplitIds<ReadRecord> batch = reader.fetch();
+            read.addAll(drain(batch));
+            finished.addAll(batch.finishedSplits());
+        }
+        assertThat(finished).containsExactly(split.splitId());
+        assertThat(read).extracting(ReadRecord::sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(hub.callCount(FakeCall.LIST_SHARDS)).isEqualTo(1);
+    }
+
+    @Test
+    void anActiveShardThatReadsEmptyIsNeverFinished() throws Exception {
+        hub.setClosedShardEndReadsEmpty(true);
+        write(hub, TOPIC, "0", "a", 2);
+        reader.handleSplitsChanges(
+                new SplitsAddition<>(
+                        List.of(
+                                DataHubShardSplit.of(
+                                        TOPIC, "0", ShardPosition.earliest(), List.of()))));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (hub.callCount(FakeCall.LIST_SHARDS) == 0 || metrics.count("fetchRequests") < 6) {
+            assertThat(System.nanoTime()).as("empty reads in time").isLessThan(deadline);
+            RecordsWithSplitIds<ReadRecord> batch = reader.fetch();
+            drain(batch);
+            assertThat(batch.finishedSplits()).isEmpty();
+        }
     }
 }
