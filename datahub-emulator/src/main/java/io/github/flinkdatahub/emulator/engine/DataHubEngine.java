@@ -138,6 +138,11 @@ public interface DataHubEngine extends AutoCloseable {
     /** Stores the offsets without a session and increments each shard's version. */
     void resetOffsets(String project, String topic, String subId, Map<String, OffsetInfo> offsets);
 
+    // ---------------------------------------------------------------- connectors
+
+    /** The topics' sync connectors (metadata only: the emulator delivers no data). */
+    SyncConnectors connectors();
+
     // ---------------------------------------------------------------- values
 
     /** Topic record type. */

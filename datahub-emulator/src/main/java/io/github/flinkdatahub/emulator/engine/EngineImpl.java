@@ -49,6 +49,7 @@ final class EngineImpl implements DataHubEngine {
     private final WriteOps writes;
     private final ReadOps reads;
     private final SubscriptionOps subscriptions;
+    private final SyncConnectorOps connectors;
 
     private EngineImpl(EngineOptions options) {
         this.core = new EngineCore(options);
@@ -57,6 +58,7 @@ final class EngineImpl implements DataHubEngine {
         this.writes = new WriteOps(core);
         this.reads = new ReadOps(core);
         this.subscriptions = new SubscriptionOps(core);
+        this.connectors = new SyncConnectorOps(core);
     }
 
     static EngineImpl open(EngineOptions options) {
@@ -66,6 +68,11 @@ final class EngineImpl implements DataHubEngine {
     /** The shared core, for white-box tests in this package. */
     EngineCore coreForTests() {
         return core;
+    }
+
+    @Override
+    public SyncConnectors connectors() {
+        return connectors;
     }
 
     @Override

@@ -120,6 +120,10 @@ final class StateApplier {
             case EventCodec.SUB_SNAPSHOT:
                 Snapshot.applySubscription(in, state);
                 return;
+            case EventCodec.CONNECTOR_PUT:
+            case EventCodec.CONNECTOR_DELETE:
+                SyncConnectorOps.apply(type, in, state);
+                return;
             case EventCodec.COUNTERS:
                 state.nextTopicUid = in.l();
                 state.subscriptionCounter = in.l();

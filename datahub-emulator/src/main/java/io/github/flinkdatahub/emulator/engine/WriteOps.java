@@ -84,7 +84,12 @@ final class WriteOps {
     void putRecordsByShard(String project, String topic, String shardId, List<PutRecord> records) {
         Topic t = core.topic(project, topic);
         checkCount(records);
-        Shard s = explicitShard(t, shardId);
+        // By-shard calls name the shard in the path: any id that is not a shard's (even "-1" or
+        // "abc") is NoSuchShard, as the service answers; InvalidShardId is per-record only.
+        Shard s = EngineCore.shard(t, shardId);
+        if (!s.isActive()) {
+            throw Errors.invalidShardOperation(shardId);
+        }
         List<byte[]> payloads = new ArrayList<>(records.size());
         for (PutRecord r : records) {
             payloads.add(encode(t, r));
@@ -184,7 +189,7 @@ final class WriteOps {
         }
         Shard s = shardId.length() > 9 ? null : t.shards.get(Integer.parseInt(shardId));
         if (s == null) {
-            throw EngineException.noSuchShard(shardId);
+            throw Errors.noSuchShard(t, shardId);
         }
         if (!s.isActive()) {
             throw Errors.invalidShardOperation(shardId);

@@ -52,6 +52,16 @@ public enum Operation {
     GetSubscriptionOffset,
     CommitSubscriptionOffset,
     ResetSubscriptionOffset,
+    ListConnector,
+    CreateConnector,
+    GetConnector,
+    UpdateConnector,
+    DeleteConnector,
+    ReloadConnector,
+    UpdateConnectorState,
+    UpdateConnectorOffset,
+    GetConnectorShardStatus,
+    AppendConnectorField,
     /** Schema registry, consumer groups, connectors, alarms, Kafka groups, meta log, batch mode. */
     Unsupported;
 

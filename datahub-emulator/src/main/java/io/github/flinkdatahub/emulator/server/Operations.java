@@ -25,6 +25,7 @@ final class Operations {
     private final AdminOperations admin;
     private final SubscriptionOperations subscriptions;
     private final RecordOperations records;
+    private final ConnectorOperations connectors;
 
     public Operations(
             DataHubEngine engine,
@@ -34,6 +35,7 @@ final class Operations {
         this.admin = new AdminOperations(engine, shardListIntervalMs);
         this.subscriptions = new SubscriptionOperations(engine);
         this.records = new RecordOperations(engine, writeLimiter, readLimiter);
+        this.connectors = new ConnectorOperations(engine.connectors());
     }
 
     /** Runs the operation; DataHub errors are thrown as {@link EngineException}. */
@@ -101,6 +103,17 @@ final class Operations {
                 return subscriptions.commit(ex);
             case ResetSubscriptionOffset:
                 return subscriptions.reset(ex);
+            case ListConnector:
+            case CreateConnector:
+            case GetConnector:
+            case UpdateConnector:
+            case DeleteConnector:
+            case ReloadConnector:
+            case UpdateConnectorState:
+            case UpdateConnectorOffset:
+            case GetConnectorShardStatus:
+            case AppendConnectorField:
+                return connectors.execute(ex);
             case Unsupported:
             default:
                 throw unsupported(ex.route().unsupportedFeature());
