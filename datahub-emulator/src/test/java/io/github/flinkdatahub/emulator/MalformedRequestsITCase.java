@@ -217,7 +217,7 @@ class MalformedRequestsITCase {
         assertError(group, 400, "InvalidParameter");
         assertThat(group.body()).contains("does not implement");
         assertError(
-                http.json("GET", "/projects/robust/topics/b/connectors?mode=id", null),
+                http.json("POST", "/projects/robust/topics/b/alarms", "{\"Action\":\"list\"}"),
                 400,
                 "InvalidParameter");
         assertError(

@@ -30,6 +30,17 @@ record Route(
         String unsupportedFeature,
         String connectorId) {
 
+    /** A route without a connector id (every route but the connector ones). */
+    Route(
+            Operation operation,
+            String project,
+            String topic,
+            String shardId,
+            String subId,
+            String unsupportedFeature) {
+        this(operation, project, topic, shardId, subId, unsupportedFeature, null);
+    }
+
     static Route of(Operation operation, String project, String topic, String shard, String sub) {
         return new Route(operation, project, topic, shard, sub, null, null);
     }
