@@ -56,6 +56,9 @@ final class EventCodec {
 
     static final byte CONNECTOR_DELETE = 31;
 
+    /** ExtendShard: new whole-key-space shards (see {@link ShardExtension}). */
+    static final byte EXTEND = 32;
+
     private EventCodec() {}
 
     /** Builds one event. */

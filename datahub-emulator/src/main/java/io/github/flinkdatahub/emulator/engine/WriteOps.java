@@ -81,6 +81,20 @@ final class WriteOps {
         return failures;
     }
 
+    List<String> routeRecords(String project, String topic, List<PutRecord> records) {
+        Topic t = core.topic(project, topic);
+        checkCount(records);
+        List<String> out = new ArrayList<>(records.size());
+        for (PutRecord r : records) {
+            try {
+                out.add(route(t, r).idText);
+            } catch (EngineException e) {
+                out.add(null); // the put reports this record's own error
+            }
+        }
+        return out;
+    }
+
     void putRecordsByShard(String project, String topic, String shardId, List<PutRecord> records) {
         Topic t = core.topic(project, topic);
         checkCount(records);
@@ -155,6 +169,13 @@ final class WriteOps {
             throw Errors.invalidShardOperation("(none active)");
         }
         BigInteger key = null;
+        if (ShardExtension.ONLY_EXTEND.equals(t.expandMode)
+                && (notEmpty(r.hashKey()) || notEmpty(r.partitionKey()))) {
+            throw Errors.invalidParameter(
+                    "HashKey and PartitionKey routing is not supported on topic "
+                            + t.name
+                            + " (ExpandMode 'extend'): give a ShardId or neither.");
+        }
         if (notEmpty(r.hashKey())) {
             key = HashKeys.parse(r.hashKey());
             if (key == null) {

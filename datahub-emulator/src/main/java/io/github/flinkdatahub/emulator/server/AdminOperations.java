@@ -253,6 +253,16 @@ final class AdminOperations {
         return HttpReply.ok(out);
     }
 
+    /** {@code {"Action":"extend","ShardNumber":6,"ExtendMode":"TO"}}; the body is ignored. */
+    HttpReply extendShard(Exchange ex) {
+        engine.extendShard(
+                ex.route().project(),
+                ex.route().topic(),
+                Json.intValue(ex.json(), "ShardNumber", true),
+                Json.text(ex.json(), "ExtendMode", false));
+        return HttpReply.empty(200);
+    }
+
     /**
      * Python sends split keys lower-case and without zero padding: upper-case and left-pad hex keys
      * to 32 digits; anything else goes to the engine unchanged so it can reject it.

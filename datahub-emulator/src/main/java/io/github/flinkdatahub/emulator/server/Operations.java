@@ -72,7 +72,7 @@ final class Operations {
             case MergeShard:
                 return admin.mergeShard(ex);
             case ExtendShard:
-                throw unsupported("ExtendShard (shard extension)");
+                return admin.extendShard(ex);
             case PutRecords:
                 return records.putRecords(ex);
             case PutRecordsByShard:
