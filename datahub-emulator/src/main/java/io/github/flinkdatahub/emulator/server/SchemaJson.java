@@ -62,7 +62,7 @@ final class SchemaJson {
                 throw Json.wrongType("notnull", "a boolean");
             }
             boolean required = notNull != null && notNull.asBoolean(false);
-            out.add(new FieldSpec(name, type, required, comment(f)));
+            out.add(new FieldSpec(name, type, required, comment(f, "comment")));
         }
         return out;
     }
@@ -72,13 +72,13 @@ final class SchemaJson {
      * SDKs' tests against it show) and keeps the schema string as sent; objects and arrays are
      * still rejected.
      */
-    private static String comment(JsonNode field) {
-        JsonNode c = field.get("comment");
+    static String comment(JsonNode field, String key) {
+        JsonNode c = field.get(key);
         if (c == null || c.isNull()) {
             return null;
         }
         if (!c.isValueNode()) {
-            throw Json.wrongType("comment", "a string (or another JSON scalar)");
+            throw Json.wrongType(key, "a string (or another JSON scalar)");
         }
         return c.asText();
     }
