@@ -16,18 +16,11 @@
 
 package io.github.flinkdatahub.emulator.engine;
 
-import io.github.flinkdatahub.emulator.engine.DataHubEngine.FieldSpec;
-import io.github.flinkdatahub.emulator.engine.DataHubEngine.RecordType;
-
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The {@link SyncConnectors} of an engine. Every change runs under the metadata lock, builds the
@@ -36,8 +29,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * deletes them.
  */
 final class SyncConnectorOps implements SyncConnectors {
-
-    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     private final EngineCore core;
 
@@ -66,11 +57,11 @@ final class SyncConnectorOps implements SyncConnectors {
                                     + ").");
                 }
             }
-            List<String> fields = columnFields(t, spec.columnFields(), true);
+            List<String> fields = ConnectorSupport.columnFields(t, spec.columnFields(), true);
             Map<String, String> config = ConnectorConfigs.validate(spec.type(), spec.config());
             long now = core.now();
             long start = spec.sinkStartTime() < 0 ? -1 : spec.sinkStartTime();
-            String id = newId(t);
+            String id = ConnectorSupport.newId(t);
             Connector c =
                     new Connector(
                             id,
@@ -79,7 +70,7 @@ final class SyncConnectorOps implements SyncConnectors {
                             fields,
                             spec.columnNameMap() == null ? Map.of() : spec.columnNameMap(),
                             config,
-                            now + random(5),
+                            now + ConnectorSupport.random(5),
                             start,
                             now,
                             now,
@@ -96,7 +87,7 @@ final class SyncConnectorOps implements SyncConnectors {
         core.metaLock.lock();
         try {
             Topic t = core.topic(project, topic);
-            Connector c = find(t, connector);
+            Connector c = ConnectorSupport.find(t, connector);
             return new ConnectorInfo(
                     c.id(),
                     c.type(),
@@ -107,7 +98,7 @@ final class SyncConnectorOps implements SyncConnectors {
                     c.subscriptionId(),
                     c.createTimeMillis() / 1000,
                     c.lastModifyMillis() / 1000,
-                    new ArrayList<>(statuses(t, c, null).values()));
+                    new ArrayList<>(ConnectorSupport.statuses(t, c, null).values()));
         } finally {
             core.metaLock.unlock();
         }
@@ -138,11 +129,13 @@ final class SyncConnectorOps implements SyncConnectors {
         core.metaLock.lock();
         try {
             Topic t = core.topic(project, topic);
-            Connector c = find(t, connector);
+            Connector c = ConnectorSupport.find(t, connector);
             Map<String, String> cfg =
                     config == null ? c.config() : ConnectorConfigs.validate(c.type(), config);
             List<String> fields =
-                    columnFields == null ? c.columnFields() : columnFields(t, columnFields, false);
+                    columnFields == null
+                            ? c.columnFields()
+                            : ConnectorSupport.columnFields(t, columnFields, false);
             Map<String, String> names = columnNameMap == null ? c.columnNameMap() : columnNameMap;
             put(t, c.withDefinition(cfg, fields, names, core.now()));
         } finally {
@@ -155,7 +148,7 @@ final class SyncConnectorOps implements SyncConnectors {
         core.metaLock.lock();
         try {
             Topic t = core.topic(project, topic);
-            Connector c = find(t, connector);
+            Connector c = ConnectorSupport.find(t, connector);
             core.commit(
                     new EventCodec.Out(EventCodec.CONNECTOR_DELETE).l(t.uid).str(c.id()).build());
         } finally {
@@ -168,10 +161,10 @@ final class SyncConnectorOps implements SyncConnectors {
         core.metaLock.lock();
         try {
             Topic t = core.topic(project, topic);
-            Connector c = find(t, connector);
+            Connector c = ConnectorSupport.find(t, connector);
             long now = core.now();
             Map<String, Connector.Context> ctx = new LinkedHashMap<>(c.contexts());
-            for (String s : shards(t, shardId)) {
+            for (String s : ConnectorSupport.shards(t, shardId)) {
                 Connector.Context old = c.context(s);
                 ctx.put(s, new Connector.Context(old.sequence(), old.timestampMillis(), now));
             }
@@ -186,7 +179,7 @@ final class SyncConnectorOps implements SyncConnectors {
         core.metaLock.lock();
         try {
             Topic t = core.topic(project, topic);
-            Connector c = find(t, connector);
+            Connector c = ConnectorSupport.find(t, connector);
             put(t, c.withRunning(running, core.now()));
         } finally {
             core.metaLock.unlock();
@@ -213,7 +206,7 @@ final class SyncConnectorOps implements SyncConnectors {
         core.metaLock.lock();
         try {
             Topic t = core.topic(project, topic);
-            Connector c = find(t, connector);
+            Connector c = ConnectorSupport.find(t, connector);
             if (c.running()) {
                 throw Errors.operationDenied(
                         "The connector "
@@ -223,7 +216,7 @@ final class SyncConnectorOps implements SyncConnectors {
             }
             long now = core.now();
             Map<String, Connector.Context> ctx = new LinkedHashMap<>(c.contexts());
-            for (String s : shards(t, shardId)) {
+            for (String s : ConnectorSupport.shards(t, shardId)) {
                 Connector.Context old = c.context(s);
                 ctx.put(
                         s,
@@ -244,7 +237,7 @@ final class SyncConnectorOps implements SyncConnectors {
         core.metaLock.lock();
         try {
             Topic t = core.topic(project, topic);
-            return statuses(t, find(t, connector), shardId);
+            return ConnectorSupport.statuses(t, ConnectorSupport.find(t, connector), shardId);
         } finally {
             core.metaLock.unlock();
         }
@@ -259,9 +252,9 @@ final class SyncConnectorOps implements SyncConnectors {
         core.metaLock.lock();
         try {
             Topic t = core.topic(project, topic);
-            Connector c = find(t, connector);
+            Connector c = ConnectorSupport.find(t, connector);
             long done = Long.MAX_VALUE;
-            for (ShardStatus s : statuses(t, c, null).values()) {
+            for (ShardStatus s : ConnectorSupport.statuses(t, c, null).values()) {
                 done = Math.min(done, s.doneTime());
             }
             String zone = c.config().getOrDefault("TimeZone", "UTC");
@@ -285,8 +278,8 @@ final class SyncConnectorOps implements SyncConnectors {
         core.metaLock.lock();
         try {
             Topic t = core.topic(project, topic);
-            Connector c = find(t, connector);
-            String name = topicField(t, fieldName);
+            Connector c = ConnectorSupport.find(t, connector);
+            String name = ConnectorSupport.topicField(t, fieldName);
             for (String f : c.columnFields()) {
                 if (f.equalsIgnoreCase(name)) {
                     throw Errors.invalidParameter(
@@ -335,114 +328,5 @@ final class SyncConnectorOps implements SyncConnectors {
         EventCodec.Out out = new EventCodec.Out(EventCodec.CONNECTOR_PUT).l(t.uid);
         c.write(out);
         return out.build();
-    }
-
-    /** By id, or by lower-case type name as the SDKs' type overloads address it. */
-    private static Connector find(Topic t, String connector) {
-        if (connector != null) {
-            Connector byId = t.connectors.get(connector);
-            if (byId != null) {
-                return byId;
-            }
-            Type type = Type.of(connector);
-            for (Connector c : t.connectors.values()) {
-                if (c.type() == type) {
-                    return c;
-                }
-            }
-        }
-        throw new EngineException(
-                404,
-                "NoSuchConnector",
-                "The specified connector does not exist: " + connector + ".");
-    }
-
-    private static Map<String, ShardStatus> statuses(Topic t, Connector c, String shardId) {
-        Map<String, ShardStatus> out = new LinkedHashMap<>();
-        for (String s : shards(t, shardId)) {
-            Connector.Context ctx = c.context(s);
-            out.put(
-                    s,
-                    new ShardStatus(
-                            s,
-                            c.running() ? "CONTEXT_PLANNED" : "CONTEXT_STOPPED",
-                            ctx.sequence(),
-                            ctx.timestampMillis(),
-                            ctx.updateMillis() / 1000,
-                            Math.max(0, ctx.timestampMillis()) / 1000,
-                            NOT_DELIVERED));
-        }
-        return out;
-    }
-
-    /** The one named shard (NoSuchShard if unknown), or every shard of the topic. */
-    private static List<String> shards(Topic t, String shardId) {
-        if (shardId != null && !shardId.isEmpty()) {
-            return List.of(EngineCore.shard(t, shardId).idText);
-        }
-        List<String> all = new ArrayList<>();
-        t.shards.values().forEach(s -> all.add(s.idText));
-        return all;
-    }
-
-    /**
-     * Column fields must be fields of a TUPLE topic (the names as the schema spells them); none
-     * given on create means every field. BLOB topics take the list as given.
-     */
-    private static List<String> columnFields(Topic t, List<String> given, boolean create) {
-        if (t.recordType != RecordType.TUPLE) {
-            return given == null ? List.of() : given;
-        }
-        if (given == null || given.isEmpty()) {
-            if (!create) {
-                throw Errors.invalidParameter("ColumnFields must not be empty.");
-            }
-            List<String> all = new ArrayList<>();
-            t.fields.forEach(f -> all.add(f.name()));
-            return all;
-        }
-        Set<String> seen = new HashSet<>();
-        List<String> out = new ArrayList<>();
-        for (String f : given) {
-            String name = topicField(t, f);
-            if (!seen.add(name)) {
-                throw Errors.invalidParameter("ColumnFields names field '" + name + "' twice.");
-            }
-            out.add(name);
-        }
-        return out;
-    }
-
-    private static String topicField(Topic t, String name) {
-        for (FieldSpec f : t.fields) {
-            if (f.name().equalsIgnoreCase(name == null ? "" : name.trim())) {
-                return f.name();
-            }
-        }
-        throw Errors.invalidParameter(
-                "Field '"
-                        + name
-                        + "' does not exist in the schema of topic "
-                        + t.project
-                        + "."
-                        + t.name
-                        + ".");
-    }
-
-    private static String newId(Topic t) {
-        String id;
-        do {
-            id = "connector-" + random(12);
-        } while (t.connectors.containsKey(id));
-        return id;
-    }
-
-    private static String random(int n) {
-        StringBuilder sb = new StringBuilder(n);
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        for (int i = 0; i < n; i++) {
-            sb.append(ID_ALPHABET.charAt(r.nextInt(ID_ALPHABET.length())));
-        }
-        return sb.toString().toLowerCase(Locale.ROOT);
     }
 }

@@ -16,6 +16,7 @@
 
 package io.github.flinkdatahub.emulator.server;
 
+import io.github.flinkdatahub.emulator.engine.DataHubEngine;
 import io.github.flinkdatahub.emulator.engine.EngineException;
 import io.github.flinkdatahub.emulator.engine.SyncConnectors;
 import io.github.flinkdatahub.emulator.engine.SyncConnectors.ConnectorInfo;
@@ -47,13 +48,14 @@ final class ConnectorOperations {
     /** Non-empty, as clients expect of the real service; names the emulator. */
     static final String CLUSTER_ADDRESS = "datahub-emulator";
 
-    private final SyncConnectors connectors;
+    private final DataHubEngine engine;
 
-    ConnectorOperations(SyncConnectors connectors) {
-        this.connectors = connectors;
+    ConnectorOperations(DataHubEngine engine) {
+        this.engine = engine;
     }
 
     HttpReply execute(Exchange ex) {
+        SyncConnectors connectors = engine.connectors();
         Route r = ex.route();
         String p = r.project();
         String t = r.topic();

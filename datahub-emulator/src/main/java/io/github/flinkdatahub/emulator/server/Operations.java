@@ -35,7 +35,7 @@ final class Operations {
         this.admin = new AdminOperations(engine, shardListIntervalMs);
         this.subscriptions = new SubscriptionOperations(engine);
         this.records = new RecordOperations(engine, writeLimiter, readLimiter);
-        this.connectors = new ConnectorOperations(engine.connectors());
+        this.connectors = new ConnectorOperations(engine);
     }
 
     /** Runs the operation; DataHub errors are thrown as {@link EngineException}. */

@@ -46,7 +46,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * Checks B15-B18 of protocol section 12.B in the form that applies to the emulator: batch mode, the
  * schema registry and consumer groups are not implemented, so each must fail promptly with a
  * DataHub error code (never hang, never a garbled response). B18 (the client library) is built on
- * the consumer-group calls checked here.
+ * the consumer-group calls checked here. Alarm rules are not implemented either; connectors and
+ * ExtendShard are (checked here only as no longer failing).
  */
 class UnsupportedFeaturesITCase {
 
@@ -99,6 +100,27 @@ class UnsupportedFeaturesITCase {
         assertFailsWithErrorCode(
                 () -> client.heartbeat(project, topic, subId, "c1", 1, List.of(), List.of()));
         assertFailsWithErrorCode(() -> client.leaveGroup(project, topic, subId, "c1", 1));
+    }
+
+    @Test
+    void alarmRulesStillFailWithAnErrorCode() {
+        DatahubClient client = SdkMode.PROTOBUF.client(emulator.endpoint());
+        String project = newProject(client);
+        String topic = newTupleTopic(client, project, 1);
+
+        assertFailsWithErrorCode(() -> client.listAlarmRule(project, topic));
+    }
+
+    /** Connectors and ExtendShard used to answer "does not implement"; now they work. */
+    @Test
+    void connectorsAndExtendShardAreImplemented() {
+        DatahubClient client = SdkMode.PROTOBUF.client(emulator.endpoint());
+        String project = newProject(client);
+        String topic = newTupleTopic(client, project, 1);
+
+        assertThat(client.listConnector(project, topic).getConnectorIds()).isEmpty();
+        client.extendShard(project, topic, 2);
+        assertThat(client.listShard(project, topic).getShards()).hasSize(2);
     }
 
     private static void assertFailsWithErrorCode(ThrowingCallable call) {
