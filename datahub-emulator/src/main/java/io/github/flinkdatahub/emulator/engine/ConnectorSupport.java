@@ -74,7 +74,7 @@ final class ConnectorSupport {
                             ctx.timestampMillis(),
                             ctx.updateMillis() / 1000,
                             Math.max(0, ctx.timestampMillis()) / 1000,
-                            NOT_DELIVERED));
+                            SyncConnectors.NOT_DELIVERED));
         }
         return out;
     }
