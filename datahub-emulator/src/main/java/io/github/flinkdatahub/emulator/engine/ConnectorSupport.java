@@ -61,6 +61,7 @@ final class ConnectorSupport {
                 "The specified connector does not exist: " + connector + ".");
     }
 
+    /** Status per shard id: CONTEXT_PLANNED while running, CONTEXT_STOPPED while stopped. */
     static Map<String, ShardStatus> statuses(Topic t, Connector c, String shardId) {
         Map<String, ShardStatus> out = new LinkedHashMap<>();
         for (String s : shards(t, shardId)) {
@@ -117,6 +118,7 @@ final class ConnectorSupport {
         return out;
     }
 
+    /** The schema's spelling of a topic field (matched ignoring case), else InvalidParameter. */
     static String topicField(Topic t, String name) {
         for (FieldSpec f : t.fields) {
             if (f.name().equalsIgnoreCase(name == null ? "" : name.trim())) {
@@ -133,6 +135,7 @@ final class ConnectorSupport {
                         + ".");
     }
 
+    /** A new connector id, unique in the topic and never a type name. */
     static String newId(Topic t) {
         String id;
         do {
@@ -141,6 +144,7 @@ final class ConnectorSupport {
         return id;
     }
 
+    /** {@code n} random lower-case letters and digits. */
     static String random(int n) {
         StringBuilder sb = new StringBuilder(n);
         ThreadLocalRandom r = ThreadLocalRandom.current();
