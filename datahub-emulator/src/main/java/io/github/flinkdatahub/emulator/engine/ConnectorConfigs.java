@@ -95,6 +95,8 @@ final class ConnectorConfigs {
                                 Set.of("USER_DEFINE", "SYSTEM_TIME", "EVENT_TIME", "META_TIME"));
                 // GetConnector always carries it (the Python SDK requires the key).
                 out.put("PartitionMode", mode == null ? "USER_DEFINE" : mode);
+                // The Python SDK parses PartitionConfig as a JSON list whether or not it was set.
+                out.putIfAbsent("PartitionConfig", "[]");
                 integer(type, config, "TimeRange", 0, Integer.MAX_VALUE);
                 break;
             case SINK_ADS:
@@ -104,6 +106,9 @@ final class ConnectorConfigs {
                 break;
             case SINK_ES:
                 bool(type, config, "ProxyMode");
+                // The Python SDK parses both as JSON lists whether or not they were set.
+                out.putIfAbsent("IDFields", "[]");
+                out.putIfAbsent("TypeFields", "[]");
                 break;
             case SINK_OSS:
                 integer(type, config, "TimeRange", 0, Integer.MAX_VALUE);

@@ -102,7 +102,9 @@ class SyncConnectorsTest extends EngineFixture {
         assertThat(after.columnFields()).containsExactly("id", "name");
         assertThat(after.running()).isFalse();
         assertThat(after.config()).isEqualTo(before.config()).doesNotContainKey("AccessKey");
-        assertThat(after.config()).containsEntry("PartitionMode", "USER_DEFINE");
+        assertThat(after.config())
+                .containsEntry("PartitionMode", "USER_DEFINE")
+                .containsEntry("PartitionConfig", "[]");
         assertThat(after.subscriptionId()).isEqualTo(before.subscriptionId());
         Map<String, ShardStatus> shards = reopened.connectors().shardStatus(P, T, kept, null);
         assertThat(shards.get("1").currentSequence()).isEqualTo(42);
