@@ -23,7 +23,6 @@ import com.aliyun.datahub.client.exception.InvalidParameterException;
 import com.aliyun.datahub.client.exception.OperationDeniedException;
 import com.aliyun.datahub.client.exception.ResourceAlreadyExistException;
 import com.aliyun.datahub.client.exception.ResourceNotFoundException;
-import com.aliyun.datahub.client.model.ConnectorOffset;
 import com.aliyun.datahub.client.model.ConnectorShardState;
 import com.aliyun.datahub.client.model.ConnectorShardStatusEntry;
 import com.aliyun.datahub.client.model.ConnectorState;
@@ -39,17 +38,11 @@ import com.aliyun.datahub.client.model.SinkMysqlConfig;
 import com.aliyun.datahub.client.model.SinkOdpsConfig;
 import com.aliyun.datahub.client.model.SinkOssConfig;
 import com.aliyun.datahub.client.model.SinkOtsConfig;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -66,8 +59,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConnectorConformanceITCase {
 
     @RegisterExtension static final EmulatorPair EMULATORS = new EmulatorPair();
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final List<String> COLUMNS = List.of("f_string", "f_bigint");
 
@@ -89,7 +80,7 @@ class ConnectorConformanceITCase {
                                 ConnectorType.SINK_ODPS,
                                 1_600_000_000_000L,
                                 COLUMNS,
-                                odps())
+                                ConnectorFixtures.odps())
                         .getConnectorId();
 
         assertThat(id).isNotBlank();
@@ -120,7 +111,11 @@ class ConnectorConformanceITCase {
         assertDataHubError(
                 () ->
                         client.createConnector(
-                                project, topic, ConnectorType.SINK_ODPS, COLUMNS, odps()),
+                                project,
+                                topic,
+                                ConnectorType.SINK_ODPS,
+                                COLUMNS,
+                                ConnectorFixtures.odps()),
                 ResourceAlreadyExistException.class,
                 "ConnectorAlreadyExist");
 
@@ -152,7 +147,8 @@ class ConnectorConformanceITCase {
         String topic = newTupleTopic(client, project, 1);
 
         String id =
-                client.createConnector(project, topic, type, COLUMNS, config(type))
+                client.createConnector(
+                                project, topic, type, COLUMNS, ConnectorFixtures.config(type))
                         .getConnectorId();
         GetConnectorResult got = client.getConnector(project, topic, id);
 
@@ -217,7 +213,7 @@ class ConnectorConformanceITCase {
                                 ConnectorType.SINK_ODPS,
                                 10_000_000L,
                                 COLUMNS,
-                                odps())
+                                ConnectorFixtures.odps())
                         .getConnectorId();
 
         ConnectorShardStatusEntry zero = client.getConnectorShardStatus(project, topic, id, "0");
@@ -231,14 +227,19 @@ class ConnectorConformanceITCase {
         assertDataHubError(
                 () ->
                         client.updateConnectorOffset(
-                                project, topic, id, "0", offset(1999, 1_582_801_630_000L)),
+                                project,
+                                topic,
+                                id,
+                                "0",
+                                ConnectorFixtures.offset(1999, 1_582_801_630_000L)),
                 OperationDeniedException.class,
                 "OperationDenied");
 
         client.updateConnectorState(project, topic, id, ConnectorState.STOPPED);
         assertThat(client.getConnector(project, topic, id).getState())
                 .isEqualTo(ConnectorState.STOPPED);
-        client.updateConnectorOffset(project, topic, id, "0", offset(1999, 1_582_801_630_000L));
+        client.updateConnectorOffset(
+                project, topic, id, "0", ConnectorFixtures.offset(1999, 1_582_801_630_000L));
         Map<String, ConnectorShardStatusEntry> all =
                 client.getConnectorShardStatus(project, topic, id).getStatusEntryMap();
         assertThat(all.get("0").getState()).isEqualTo(ConnectorShardState.STOPPED);
@@ -246,7 +247,8 @@ class ConnectorConformanceITCase {
         assertThat(all.get("0").getCurrTimestamp()).isEqualTo(1_582_801_630_000L);
         assertThat(all.get("1").getCurrSequence()).isEqualTo(-1);
 
-        client.updateConnectorOffset(project, topic, id, null, offset(2999, 1_582_801_631_000L));
+        client.updateConnectorOffset(
+                project, topic, id, null, ConnectorFixtures.offset(2999, 1_582_801_631_000L));
         all = client.getConnectorShardStatus(project, topic, id).getStatusEntryMap();
         assertThat(all.get("0").getCurrSequence()).isEqualTo(2999);
         assertThat(all.get("1").getCurrSequence()).isEqualTo(2999);
@@ -274,7 +276,12 @@ class ConnectorConformanceITCase {
         String project = newProject(client);
         String topic = newTupleTopic(client, project, 1);
         String id =
-                client.createConnector(project, topic, ConnectorType.SINK_ODPS, COLUMNS, odps())
+                client.createConnector(
+                                project,
+                                topic,
+                                ConnectorType.SINK_ODPS,
+                                COLUMNS,
+                                ConnectorFixtures.odps())
                         .getConnectorId();
 
         client.appendConnectorField(project, topic, id, "f_double");
@@ -285,7 +292,7 @@ class ConnectorConformanceITCase {
                 InvalidParameterException.class,
                 "InvalidParameter");
 
-        SinkOdpsConfig changed = odps();
+        SinkOdpsConfig changed = ConnectorFixtures.odps();
         changed.setTable("other_table");
         client.updateConnector(project, topic, id, changed);
         client.updateConnector(project, topic, id, List.of("f_bigint"));
@@ -299,7 +306,7 @@ class ConnectorConformanceITCase {
         DatahubClient client = client(false);
         String project = newProject(client);
         String topic = newTupleTopic(client, project, 1);
-        SinkOdpsConfig noTable = odps();
+        SinkOdpsConfig noTable = ConnectorFixtures.odps();
         noTable.setTable(null);
 
         InvalidParameterException e =
@@ -311,7 +318,8 @@ class ConnectorConformanceITCase {
                         "InvalidParameter");
         assertThat(e.getErrorMessage()).contains("'Table'").contains("SINK_ODPS");
 
-        SinkDatahubConfig akWithoutId = (SinkDatahubConfig) config(ConnectorType.SINK_DATAHUB);
+        SinkDatahubConfig akWithoutId =
+                (SinkDatahubConfig) ConnectorFixtures.config(ConnectorType.SINK_DATAHUB);
         akWithoutId.setAccessId(null);
         assertThat(
                         assertDataHubError(
@@ -334,7 +342,7 @@ class ConnectorConformanceITCase {
                                 topic,
                                 ConnectorType.SINK_ODPS,
                                 List.of("f_string", "nope"),
-                                odps()),
+                                ConnectorFixtures.odps()),
                 InvalidParameterException.class,
                 "InvalidParameter");
         assertDataHubError(
@@ -348,7 +356,8 @@ class ConnectorConformanceITCase {
         DatahubClient client = client(false);
         String project = newProject(client);
         String topic = newTupleTopic(client, project, 1);
-        client.createConnector(project, topic, ConnectorType.SINK_ODPS, COLUMNS, odps());
+        client.createConnector(
+                project, topic, ConnectorType.SINK_ODPS, COLUMNS, ConnectorFixtures.odps());
 
         client.deleteTopic(project, topic);
         client.createTopic(
@@ -361,170 +370,5 @@ class ConnectorConformanceITCase {
                 "again");
 
         assertThat(client.listConnector(project, topic).getConnectorIds()).isEmpty();
-    }
-
-    /** The bodies the Python SDK sends, and the response keys its parsers require. */
-    @Test
-    void pythonStyleRequestsAndTheKeysPythonReads() throws Exception {
-        DatahubClient client = client(false);
-        String project = newProject(client);
-        String topic = newTupleTopic(client, project, 2);
-        String base = "/projects/" + project + "/topics/" + topic + "/connectors";
-
-        JsonNode created =
-                raw(
-                        "POST",
-                        base + "/sink_odps",
-                        "{\"Action\":\"Create\",\"ColumnFields\":[\"f_string\"],"
-                                + "\"SinkStartTime\":10000000,\"Config\":{\"Project\":\"op\","
-                                + "\"Table\":\"ot\",\"OdpsEndpoint\":\"http://odps\","
-                                + "\"TunnelEndpoint\":\"http://tunnel\",\"PartitionMode\":"
-                                + "\"SYSTEM_TIME\",\"TimeRange\":15,\"PartitionConfig\":"
-                                + "{\"ds\":\"%Y%m%d\",\"hh\":\"%H\"}}}");
-        String id = created.path("ConnectorId").asText();
-        JsonNode got = raw("GET", base + "/sink_odps", null);
-        JsonNode status = raw("POST", base + "/" + id, "{\"Action\":\"Status\",\"ShardId\":\"0\"}");
-        raw(
-                "POST",
-                base + "/" + id,
-                "{\"Action\":\"UpdateState\",\"State\":" + "\"CONNECTOR_STOPPED\"}");
-        raw(
-                "POST",
-                base + "/" + id,
-                "{\"Action\":\"UpdateShardContext\",\"ShardId\":\"1\","
-                        + "\"CurrentSequence\":1999,\"CurrentTime\":1582801630000}");
-        JsonNode all = raw("POST", base + "/" + id, "{\"Action\":\"Status\"}");
-        JsonNode done = raw("GET", base + "/" + id + "?donetime", null);
-
-        assertThat(id).isNotBlank();
-        assertThat(got.path("ConnectorId").asText()).isEqualTo(id);
-        assertThat(got.path("Type").asText()).isEqualTo("sink_odps");
-        assertThat(got.path("State").asText()).isEqualTo("CONNECTOR_RUNNING");
-        assertThat(got.path("ShardContexts").isArray()).isTrue();
-        assertThat(got.path("ExtraInfo").path("SubscriptionId").asText()).isNotBlank();
-        JsonNode config = got.path("Config");
-        assertThat(config.path("PartitionMode").asText()).isEqualTo("SYSTEM_TIME");
-        assertThat(config.path("TimeRange").isTextual()).isTrue();
-        assertThat(MAPPER.readTree(config.path("PartitionConfig").asText()))
-                .isEqualTo(
-                        MAPPER.readTree(
-                                "[{\"key\":\"ds\",\"value\":\"%Y%m%d\"},"
-                                        + "{\"key\":\"hh\",\"value\":\"%H\"}]"));
-        assertThat(status.path("ShardId").asText()).isEqualTo("0");
-        assertThat(status.path("State").asText()).isEqualTo("CONTEXT_PLANNED");
-        assertThat(status.path("CurrentTimestamp").asLong()).isEqualTo(10_000_000L);
-        assertThat(all.path("ShardStatusInfos").path("1").path("CurrentSequence").asLong())
-                .isEqualTo(1999);
-        assertThat(all.path("ShardStatusInfos").path("1").path("State").asText())
-                .isEqualTo("CONTEXT_STOPPED");
-        assertThat(done.has("DoneTime")).isTrue();
-        assertThat(done.path("TimeWindow").asInt()).isEqualTo(15);
-    }
-
-    private static JsonNode raw(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b =
-                HttpRequest.newBuilder(URI.create(EMULATORS.endpoint(false) + path))
-                        .header("Content-Type", "application/json")
-                        .method(
-                                method,
-                                body == null
-                                        ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> r =
-                HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return MAPPER.readTree(r.body().isEmpty() ? "{}" : r.body());
-    }
-
-    private static ConnectorOffset offset(long sequence, long timestamp) {
-        ConnectorOffset o = new ConnectorOffset();
-        o.setSequence(sequence);
-        o.setTimestamp(timestamp);
-        return o;
-    }
-
-    static SinkOdpsConfig odps() {
-        SinkOdpsConfig c = new SinkOdpsConfig();
-        c.setProject("odps_project");
-        c.setTable("odps_table");
-        c.setEndpoint("http://odps.example");
-        c.setTunnelEndpoint("http://tunnel.example");
-        c.setAccessId("odps-ak");
-        c.setAccessKey("odps-secret");
-        c.setPartitionMode(SinkOdpsConfig.PartitionMode.SYSTEM_TIME);
-        c.setTimeRange(15);
-        c.setTimeZone("Asia/Shanghai");
-        SinkOdpsConfig.PartitionConfig partitions = new SinkOdpsConfig.PartitionConfig();
-        partitions.addConfig("ds", "%Y%m%d");
-        c.setPartitionConfig(partitions);
-        return c;
-    }
-
-    private static com.aliyun.datahub.client.model.ConnectorConfig config(ConnectorType type) {
-        switch (type) {
-            case SINK_ADS:
-            case SINK_MYSQL:
-                SinkMysqlConfig db = new SinkMysqlConfig();
-                db.setHost("db.example");
-                db.setPort(3306);
-                db.setDatabase("db");
-                db.setTable("t");
-                db.setUser("u");
-                db.setPassword("secret");
-                return db;
-            case SINK_ES:
-                SinkEsConfig es = new SinkEsConfig();
-                es.setIndex("idx");
-                es.setEndpoint("http://es.example");
-                es.setUser("u");
-                es.setPassword("secret");
-                es.setIdFields(List.of("f_bigint"));
-                es.setTypeFields(List.of("f_string"));
-                es.setProxyMode(true);
-                return es;
-            case SINK_FC:
-                SinkFcConfig fc = new SinkFcConfig();
-                fc.setEndpoint("http://fc.example");
-                fc.setService("svc");
-                fc.setFunction("fn");
-                fc.setAuthMode(SinkConfig.AuthMode.STS);
-                return fc;
-            case SINK_OSS:
-                SinkOssConfig oss = new SinkOssConfig();
-                oss.setEndpoint("http://oss.example");
-                oss.setBucket("bucket");
-                oss.setPrefix("prefix/");
-                oss.setTimeFormat("%Y%m%d%H%M");
-                oss.setTimeRange(30);
-                oss.setAuthMode(SinkConfig.AuthMode.STS);
-                return oss;
-            case SINK_OTS:
-                SinkOtsConfig ots = new SinkOtsConfig();
-                ots.setEndpoint("http://ots.example");
-                ots.setInstance("inst");
-                ots.setTable("ots_table");
-                ots.setWriteMode(SinkOtsConfig.WriteMode.UPDATE);
-                ots.setAuthMode(SinkConfig.AuthMode.STS);
-                return ots;
-            case SINK_HOLOGRES:
-                SinkHologresConfig holo = new SinkHologresConfig();
-                holo.setEndpoint("http://holo.example");
-                holo.setProjectName("holo_db");
-                holo.setTopicName("holo_table");
-                holo.setInstanceId("holo-1");
-                holo.setAuthMode(SinkConfig.AuthMode.STS);
-                return holo;
-            case SINK_DATAHUB:
-                SinkDatahubConfig dh = new SinkDatahubConfig();
-                dh.setEndpoint("http://dh.example");
-                dh.setProjectName("other_project");
-                dh.setTopicName("other_topic");
-                dh.setAuthMode(SinkConfig.AuthMode.AK);
-                dh.setAccessId("ak");
-                dh.setAccessKey("secret");
-                return dh;
-            default:
-                return odps();
-        }
     }
 }

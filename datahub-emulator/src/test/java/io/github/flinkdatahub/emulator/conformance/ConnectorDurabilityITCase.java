@@ -58,7 +58,7 @@ class ConnectorDurabilityITCase {
                                     topic,
                                     ConnectorType.SINK_ODPS,
                                     List.of("f_string"),
-                                    ConnectorConformanceITCase.odps())
+                                    ConnectorFixtures.odps())
                             .getConnectorId();
             deleted =
                     client.createConnector(
