@@ -210,7 +210,7 @@ class MalformedRequestsITCase {
         assertError(batch, 400, "InvalidParameter");
         assertThat(batch.body()).contains("does not implement").contains("batch");
         assertError(
-                http.json("GET", "/projects/robust/topics/b/connectors?mode=id", null),
+                http.json("POST", "/projects/robust/topics/b/alarms", "{\"Action\":\"list\"}"),
                 400,
                 "InvalidParameter");
         assertError(

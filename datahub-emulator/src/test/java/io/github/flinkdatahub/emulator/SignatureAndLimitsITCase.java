@@ -98,15 +98,50 @@ class SignatureAndLimitsITCase {
                         b -> b.clock(FAR_AWAY).credentials("myId", "mySecret"));
 
         @Test
-        void dateSkewIsJudgedAgainstTheSystemClockNotTheManualClock() {
-            ManualClock farAway = FAR_AWAY;
+        void dateSkewIsJudgedAgainstTheEmulatorsClock() {
             DataHubEmulator emulator = EMULATOR.emulator();
             DatahubClient client =
                     SdkClients.create(
                             emulator.endpoint(), "myId", "mySecret", false, CompressType.NONE);
-            client.createProject("skew", "c");
-            assertThat(client.getProject("skew").getCreateTime())
-                    .isEqualTo(farAway.instant().getEpochSecond());
+            // The client stamps its wall clock; the emulator's clock is years ahead.
+            assertThatThrownBy(() -> client.createProject("skew", "c"))
+                    .isInstanceOf(AuthorizationFailureException.class)
+                    .satisfies(
+                            e ->
+                                    assertThat(((DatahubClientException) e).getErrorCode())
+                                            .isEqualTo("Unauthorized"));
+        }
+    }
+
+    @Nested
+    class SignedOnAManualClockNearNow {
+        static final ManualClock CLOCK = new ManualClock(Instant.now());
+
+        @RegisterExtension
+        static final DataHubEmulatorExtension EMULATOR =
+                new DataHubEmulatorExtension(b -> b.clock(CLOCK).credentials("myId", "mySecret"));
+
+        @Test
+        void movingTheEmulatorsClockPastTheToleranceRejectsSignedRequests() {
+            ManualClock clock = CLOCK;
+            DatahubClient client =
+                    SdkClients.create(
+                            EMULATOR.emulator().endpoint(),
+                            "myId",
+                            "mySecret",
+                            false,
+                            CompressType.NONE);
+            client.createProject("nearnow", "c");
+            clock.advance(Duration.ofMinutes(14));
+            assertThat(client.getProject("nearnow").getComment()).isEqualTo("c");
+            clock.advance(Duration.ofMinutes(3)); // 17 minutes ahead of the client's Date
+            assertThatThrownBy(() -> client.getProject("nearnow"))
+                    .isInstanceOf(AuthorizationFailureException.class);
+            clock.set(Instant.now().minus(Duration.ofMinutes(16))); // and behind it
+            assertThatThrownBy(() -> client.getProject("nearnow"))
+                    .isInstanceOf(AuthorizationFailureException.class);
+            clock.set(Instant.now());
+            assertThat(client.getProject("nearnow").getComment()).isEqualTo("c");
         }
     }
 
@@ -134,6 +169,40 @@ class SignatureAndLimitsITCase {
             client.putRecordsByShard("limits", "b", "1", one);
             clock.advance(Duration.ofSeconds(1));
             client.putRecordsByShard("limits", "b", "0", one);
+        }
+
+        @Test
+        void topicLevelPutsCountAgainstTheShardTheyLandIn() {
+            ManualClock clock = CLOCK;
+            clock.advance(Duration.ofSeconds(10)); // a fresh window
+            DataHubEmulator emulator = EMULATOR.emulator();
+            DatahubClient client = SdkClients.pb(emulator.endpoint(), CompressType.NONE);
+            client.createProject("topiclimits", "c");
+            client.createTopic("topiclimits", "b", 2, 1, RecordType.BLOB, "c");
+            // Hash key 0 lands in shard 0: routed by key, not named by ShardId.
+            RecordEntry keyed = blob("k");
+            keyed.setHashKey("00000000000000000000000000000001");
+            client.putRecords("topiclimits", "b", List.of(keyed));
+            client.putRecordsByShard("topiclimits", "b", "0", List.of(blob("x")));
+            assertThatThrownBy(() -> client.putRecords("topiclimits", "b", List.of(keyed)))
+                    .isInstanceOf(LimitExceededException.class);
+            // a partition key landing in shard 1 still has budget there
+            RecordEntry toShard1 = blob("p");
+            toShard1.setHashKey("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF0");
+            assertThat(
+                            client.putRecords("topiclimits", "b", List.of(toShard1))
+                                    .getFailedRecordCount())
+                    .isZero();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(client.putRecords("topiclimits", "b", List.of(keyed)).getFailedRecordCount())
+                    .isZero();
+            // round robin without keys: two puts over two shards, then both budgets are spent
+            clock.advance(Duration.ofSeconds(1));
+            for (int i = 0; i < 4; i++) {
+                client.putRecords("topiclimits", "b", List.of(blob("rr" + i)));
+            }
+            assertThatThrownBy(() -> client.putRecords("topiclimits", "b", List.of(blob("rr"))))
+                    .isInstanceOf(LimitExceededException.class);
         }
     }
 

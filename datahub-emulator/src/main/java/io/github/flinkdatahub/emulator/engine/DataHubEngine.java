@@ -84,6 +84,12 @@ public interface DataHubEngine extends AutoCloseable {
     /** Returns the new shard. */
     ShardInfo mergeShard(String project, String topic, String shardId, String adjacentShardId);
 
+    /**
+     * Adds whole-key-space ACTIVE shards: up to {@code shardNumber} active shards ({@code mode}
+     * {@code TO}) or {@code shardNumber} more ({@code INC}); refused on ONLY_SPLIT topics.
+     */
+    void extendShard(String project, String topic, int shardNumber, String mode);
+
     // ---------------------------------------------------------------- records
 
     CursorResult getCursor(
@@ -95,6 +101,13 @@ public interface DataHubEngine extends AutoCloseable {
      * every record was written).
      */
     List<PutFailure> putRecords(String project, String topic, List<PutRecord> records);
+
+    /**
+     * The shard id each record of a topic-level put would land in (null where routing fails), so
+     * per-shard limits can count it; advances the round robin as a put would. Passing the records
+     * back with these ids set routes them identically.
+     */
+    List<String> routeRecords(String project, String topic, List<PutRecord> records);
 
     /** Put-by-shard: all records go to {@code shardId}; any bad record fails the whole request. */
     void putRecordsByShard(String project, String topic, String shardId, List<PutRecord> records);
@@ -137,6 +150,11 @@ public interface DataHubEngine extends AutoCloseable {
 
     /** Stores the offsets without a session and increments each shard's version. */
     void resetOffsets(String project, String topic, String subId, Map<String, OffsetInfo> offsets);
+
+    // ---------------------------------------------------------------- connectors
+
+    /** The topics' sync connectors (metadata only: the emulator delivers no data). */
+    SyncConnectors connectors();
 
     // ---------------------------------------------------------------- values
 

@@ -123,30 +123,37 @@ final class EngineCore implements AutoCloseable {
         applier.apply(event);
     }
 
+    /** The project, after checking that its name is valid at all (InvalidParameter first). */
     Project project(String name) {
-        Project p = state.projects.get(Names.key(name));
+        Project p = state.projects.get(Names.lookupProject(name));
         if (p == null) {
             throw EngineException.noSuchProject();
         }
         return p;
     }
 
+    /** The topic; both names are validated before either is looked up. */
     Topic topic(String project, String topic) {
-        Topic t = project(project).topics.get(Names.key(topic));
+        Names.lookupProject(project);
+        String key = Names.lookupTopic(topic);
+        Topic t = project(project).topics.get(key);
         if (t == null) {
             throw EngineException.noSuchTopic();
         }
         return t;
     }
 
-    /** Any id that is not an existing shard's (numeric or not) is NoSuchShard. */
+    /**
+     * Any id that is not an existing shard's (numeric or not, {@code -1} included) is NoSuchShard,
+     * with the service's message naming project, topic and shard.
+     */
     static Shard shard(Topic t, String shardId) {
         Shard s = null;
         if (shardId != null && shardId.matches("\\d{1,9}")) {
             s = t.shards.get(Integer.parseInt(shardId));
         }
         if (s == null) {
-            throw EngineException.noSuchShard(shardId);
+            throw Errors.noSuchShard(t, shardId);
         }
         return s;
     }

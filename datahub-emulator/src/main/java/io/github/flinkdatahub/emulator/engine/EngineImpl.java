@@ -49,6 +49,8 @@ final class EngineImpl implements DataHubEngine {
     private final WriteOps writes;
     private final ReadOps reads;
     private final SubscriptionOps subscriptions;
+    private final SyncConnectorOps connectors;
+    private final ShardExtension extension;
 
     private EngineImpl(EngineOptions options) {
         this.core = new EngineCore(options);
@@ -57,6 +59,8 @@ final class EngineImpl implements DataHubEngine {
         this.writes = new WriteOps(core);
         this.reads = new ReadOps(core);
         this.subscriptions = new SubscriptionOps(core);
+        this.connectors = new SyncConnectorOps(core);
+        this.extension = new ShardExtension(core);
     }
 
     static EngineImpl open(EngineOptions options) {
@@ -66,6 +70,11 @@ final class EngineImpl implements DataHubEngine {
     /** The shared core, for white-box tests in this package. */
     EngineCore coreForTests() {
         return core;
+    }
+
+    @Override
+    public SyncConnectors connectors() {
+        return connectors;
     }
 
     @Override
@@ -146,6 +155,11 @@ final class EngineImpl implements DataHubEngine {
     }
 
     @Override
+    public void extendShard(String project, String topic, int shardNumber, String mode) {
+        extension.extendShard(project, topic, shardNumber, mode);
+    }
+
+    @Override
     public CursorResult getCursor(
             String project, String topic, String shardId, CursorType type, long parameter) {
         return reads.getCursor(project, topic, shardId, type, parameter);
@@ -154,6 +168,11 @@ final class EngineImpl implements DataHubEngine {
     @Override
     public List<PutFailure> putRecords(String project, String topic, List<PutRecord> records) {
         return writes.putRecords(project, topic, records);
+    }
+
+    @Override
+    public List<String> routeRecords(String project, String topic, List<PutRecord> records) {
+        return writes.routeRecords(project, topic, records);
     }
 
     @Override

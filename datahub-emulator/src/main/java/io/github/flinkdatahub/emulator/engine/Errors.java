@@ -52,6 +52,14 @@ final class Errors {
                 "The specified shard is not active: " + shardId + ".");
     }
 
+    /** The service's NoSuchShard message: {@code Shard is not exist: project/topic/id}. */
+    static EngineException noSuchShard(Topic t, String shardId) {
+        return new EngineException(
+                404,
+                "NoSuchShard",
+                "Shard is not exist: " + t.project + "/" + t.name + "/" + shardId);
+    }
+
     static EngineException invalidShardId(String shardId) {
         return new EngineException(
                 400, "InvalidShardId", "Shard id must be a decimal number, was: " + shardId);
@@ -71,8 +79,7 @@ final class Errors {
     }
 
     static EngineException noSuchSubscription(String subId) {
-        return new EngineException(
-                404, "NoSuchSubscription", "The specified subscription does not exist: " + subId);
+        return new EngineException(404, "NoSuchSubscription", "Subscription id invalid:" + subId);
     }
 
     static EngineException noSuchMeteringInfo(String shardId) {

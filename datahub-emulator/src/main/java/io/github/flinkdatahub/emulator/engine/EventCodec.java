@@ -51,6 +51,14 @@ final class EventCodec {
     static final byte SUB_SNAPSHOT = 21;
     static final byte COUNTERS = 22;
 
+    /** A sync connector's complete new value (see {@link Connector}). */
+    static final byte CONNECTOR_PUT = 30;
+
+    static final byte CONNECTOR_DELETE = 31;
+
+    /** ExtendShard: new whole-key-space shards (see {@link ShardExtension}). */
+    static final byte EXTEND = 32;
+
     private EventCodec() {}
 
     /** Builds one event. */

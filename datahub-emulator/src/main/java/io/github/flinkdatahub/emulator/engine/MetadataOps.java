@@ -103,6 +103,7 @@ final class MetadataOps {
     }
 
     void createTopic(String project, String topic, TopicSpec spec) {
+        Names.lookupProject(project);
         String name = Names.validTopic(topic);
         if (spec == null || spec.recordType() == null) {
             throw Errors.invalidParameter("RecordType must be TUPLE or BLOB.");

@@ -53,6 +53,11 @@ final class Names {
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,127}");
     private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,127}");
 
+    /** The service's messages for names that cannot exist (the name follows the colon). */
+    static final String INVALID_PROJECT = "Project name is missing or invalid:";
+
+    static final String INVALID_TOPIC = "Topic name is missing or invalid:";
+
     private Names() {}
 
     /** Lower-cases a name for lookup; null becomes "" which never matches. */
@@ -60,24 +65,44 @@ final class Names {
         return name == null ? "" : name.toLowerCase(Locale.ROOT);
     }
 
+    /** A project name to create: the lookup check plus the naming rules in the message. */
     static String validProject(String name) {
         if (name == null || !PROJECT.matcher(name).matches()) {
             throw Errors.invalidParameter(
-                    "Project name '"
+                    INVALID_PROJECT
                             + name
-                            + "' is invalid: 3-32 characters, a letter first, then letters,"
-                            + " digits or '_'.");
+                            + " (3-32 characters, a letter first, then letters, digits or '_')");
         }
         return key(name);
     }
 
+    /** A topic name to create: the lookup check plus the naming rules in the message. */
     static String validTopic(String name) {
         if (name == null || !TOPIC.matcher(name).matches()) {
             throw Errors.invalidParameter(
-                    "Topic name '"
+                    INVALID_TOPIC
                             + name
-                            + "' is invalid: 1-128 characters, a letter first, then letters,"
-                            + " digits or '_'.");
+                            + " (1-128 characters, a letter first, then letters, digits or '_')");
+        }
+        return key(name);
+    }
+
+    /**
+     * Every call that names a project validates the name before looking it up, as the service does:
+     * a name that cannot exist is {@code InvalidParameter} with the service's message, not {@code
+     * NoSuchProject}.
+     */
+    static String lookupProject(String name) {
+        if (name == null || !PROJECT.matcher(name).matches()) {
+            throw Errors.invalidParameter(INVALID_PROJECT + name);
+        }
+        return key(name);
+    }
+
+    /** Like {@link #lookupProject} for topic names. */
+    static String lookupTopic(String name) {
+        if (name == null || !TOPIC.matcher(name).matches()) {
+            throw Errors.invalidParameter(INVALID_TOPIC + name);
         }
         return key(name);
     }

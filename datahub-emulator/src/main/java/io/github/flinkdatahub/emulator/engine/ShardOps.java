@@ -43,8 +43,11 @@ final class ShardOps {
             Topic t = core.topic(project, topic);
             Neighbours n = new Neighbours(t);
             List<ShardInfo> out = new ArrayList<>();
+            long now = core.now();
             for (Shard s : t.shards.values()) {
-                out.add(n.info(s));
+                if (ShardExtension.listed(t, s, now)) {
+                    out.add(n.info(s));
+                }
             }
             return out;
         } finally {
@@ -56,6 +59,7 @@ final class ShardOps {
         core.metaLock.lock();
         try {
             Topic t = core.topic(project, topic);
+            ShardExtension.checkSplitOrMergeAllowed(t, "SplitShard");
             Shard s = EngineCore.shard(t, shardId);
             s.appendLock.lock();
             try {
@@ -97,6 +101,7 @@ final class ShardOps {
         core.metaLock.lock();
         try {
             Topic t = core.topic(project, topic);
+            ShardExtension.checkSplitOrMergeAllowed(t, "MergeShard");
             Shard a = EngineCore.shard(t, shardId);
             Shard b = EngineCore.shard(t, adjacentShardId);
             if (a == b) {

@@ -122,6 +122,7 @@ final class Snapshot {
                                     .i(o.batchIndex));
             sink.accept(se.build());
         }
+        SyncConnectorOps.writeSnapshot(t, sink);
     }
 
     /** Retained records as RECORDS events, one per run of equal system times. */

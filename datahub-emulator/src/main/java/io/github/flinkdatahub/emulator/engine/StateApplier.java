@@ -120,6 +120,13 @@ final class StateApplier {
             case EventCodec.SUB_SNAPSHOT:
                 Snapshot.applySubscription(in, state);
                 return;
+            case EventCodec.CONNECTOR_PUT:
+            case EventCodec.CONNECTOR_DELETE:
+                SyncConnectorOps.apply(type, in, state);
+                return;
+            case EventCodec.EXTEND:
+                ShardExtension.apply(in, state);
+                return;
             case EventCodec.COUNTERS:
                 state.nextTopicUid = in.l();
                 state.subscriptionCounter = in.l();
@@ -214,9 +221,9 @@ final class StateApplier {
                         comment,
                         expandMode,
                         time);
-        List<BigInteger> bounds = HashKeys.initialBoundaries(shardCount);
         for (int i = 0; i < shardCount; i++) {
-            t.shards.put(i, new Shard(i, bounds.get(i), bounds.get(i + 1), List.of(), time));
+            List<BigInteger> range = ShardExtension.initialBoundaries(expandMode, shardCount, i);
+            t.shards.put(i, new Shard(i, range.get(0), range.get(1), List.of(), time));
         }
         state.topicsByUid.put(uid, t);
         state.projects.get(project).topics.put(name, t);

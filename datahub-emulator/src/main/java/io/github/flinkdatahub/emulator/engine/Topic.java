@@ -46,6 +46,9 @@ final class Topic {
     /** Subscriptions by id, in creation order of {@link Subscription#order}. */
     final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
 
+    /** Sync connectors by id; replaced as whole values under the metadata lock. */
+    final Map<String, Connector> connectors = new ConcurrentHashMap<>();
+
     volatile int lifecycleDays;
     volatile String comment;
     volatile String schemaJson;

@@ -81,10 +81,29 @@ final class WriteOps {
         return failures;
     }
 
+    List<String> routeRecords(String project, String topic, List<PutRecord> records) {
+        Topic t = core.topic(project, topic);
+        checkCount(records);
+        List<String> out = new ArrayList<>(records.size());
+        for (PutRecord r : records) {
+            try {
+                out.add(route(t, r).idText);
+            } catch (EngineException e) {
+                out.add(null); // the put reports this record's own error
+            }
+        }
+        return out;
+    }
+
     void putRecordsByShard(String project, String topic, String shardId, List<PutRecord> records) {
         Topic t = core.topic(project, topic);
         checkCount(records);
-        Shard s = explicitShard(t, shardId);
+        // By-shard calls name the shard in the path: any id that is not a shard's (even "-1" or
+        // "abc") is NoSuchShard, as the service answers; InvalidShardId is per-record only.
+        Shard s = EngineCore.shard(t, shardId);
+        if (!s.isActive()) {
+            throw Errors.invalidShardOperation(shardId);
+        }
         List<byte[]> payloads = new ArrayList<>(records.size());
         for (PutRecord r : records) {
             payloads.add(encode(t, r));
@@ -150,6 +169,13 @@ final class WriteOps {
             throw Errors.invalidShardOperation("(none active)");
         }
         BigInteger key = null;
+        if (ShardExtension.ONLY_EXTEND.equals(t.expandMode)
+                && (notEmpty(r.hashKey()) || notEmpty(r.partitionKey()))) {
+            throw Errors.invalidParameter(
+                    "HashKey and PartitionKey routing is not supported on topic "
+                            + t.name
+                            + " (ExpandMode 'extend'): give a ShardId or neither.");
+        }
         if (notEmpty(r.hashKey())) {
             key = HashKeys.parse(r.hashKey());
             if (key == null) {
@@ -184,7 +210,7 @@ final class WriteOps {
         }
         Shard s = shardId.length() > 9 ? null : t.shards.get(Integer.parseInt(shardId));
         if (s == null) {
-            throw EngineException.noSuchShard(shardId);
+            throw Errors.noSuchShard(t, shardId);
         }
         if (!s.isActive()) {
             throw Errors.invalidShardOperation(shardId);

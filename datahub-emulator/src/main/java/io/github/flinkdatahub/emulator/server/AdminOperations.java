@@ -183,7 +183,7 @@ final class AdminOperations {
                                 Json.text(f, "Name", true),
                                 Json.text(f, "Type", true).toUpperCase(Locale.ROOT),
                                 false,
-                                Json.text(f, "Comment", false)));
+                                SchemaJson.comment(f, "Comment")));
             }
         } else {
             fields.add(
@@ -191,7 +191,7 @@ final class AdminOperations {
                             Json.text(ex.json(), "FieldName", true),
                             Json.text(ex.json(), "FieldType", true).toUpperCase(Locale.ROOT),
                             false,
-                            Json.text(ex.json(), "Comment", false)));
+                            SchemaJson.comment(ex.json(), "Comment")));
         }
         engine.appendFields(ex.route().project(), ex.route().topic(), fields);
         return HttpReply.empty(200);
@@ -251,6 +251,16 @@ final class AdminOperations {
         out.put("BeginHashKey", s.beginHashKey());
         out.put("EndHashKey", s.endHashKey());
         return HttpReply.ok(out);
+    }
+
+    /** {@code {"Action":"extend","ShardNumber":6,"ExtendMode":"TO"}}; the body is ignored. */
+    HttpReply extendShard(Exchange ex) {
+        engine.extendShard(
+                ex.route().project(),
+                ex.route().topic(),
+                Json.intValue(ex.json(), "ShardNumber", true),
+                Json.text(ex.json(), "ExtendMode", false));
+        return HttpReply.empty(200);
     }
 
     /**

@@ -47,8 +47,8 @@ public final class EmulatorServer implements AutoCloseable {
      * operations, per-shard limits, request ids, faults and (when {@code accessId} is not null)
      * signature checking.
      *
-     * @param clock the clock of request ids, limits and consumer-group sessions; signatures are
-     *     judged by the system clock
+     * @param clock the clock of request ids, limits, consumer-group sessions and the signature's
+     *     Date-skew check
      */
     public static EmulatorServer create(
             String host,
@@ -73,9 +73,10 @@ public final class EmulatorServer implements AutoCloseable {
         SignatureVerifier signatures =
                 accessId == null
                         ? null
-                        // Clients stamp Date from their wall clock, so skew is judged against the
-                        // system clock even when the data runs on a ManualClock.
-                        : new SignatureVerifier(accessId, accessKey, Clock.systemUTC());
+                        // The Date skew is judged by the emulator's own (injectable) clock, as the
+                        // service judges it by its own: a ManualClock far from the client's wall
+                        // clock makes signed requests fail with Unauthorized.
+                        : new SignatureVerifier(accessId, accessKey, clock);
         return new EmulatorServer(
                 host, port, new DataHubHandler(operations, ids, faults, signatures), ids);
     }

@@ -55,6 +55,7 @@ public final class ErrorCodes {
                     Map.entry("ResourceNotFound", 404),
                     Map.entry("ProjectAlreadyExist", 409),
                     Map.entry("TopicAlreadyExist", 409),
+                    Map.entry("ConnectorAlreadyExist", 409),
                     Map.entry("ResourceAlreadyExist", 409),
                     Map.entry("LimitExceeded", 429),
                     Map.entry("InternalServerError", 500),

@@ -56,7 +56,17 @@ public enum Operation {
     Heartbeat,
     SyncGroup,
     LeaveGroup,
-    /** Schema registry, connectors, alarms, Kafka groups, meta log, batch mode. */
+    ListConnector,
+    CreateConnector,
+    GetConnector,
+    UpdateConnector,
+    DeleteConnector,
+    ReloadConnector,
+    UpdateConnectorState,
+    UpdateConnectorOffset,
+    GetConnectorShardStatus,
+    AppendConnectorField,
+    /** Schema registry, alarms, Kafka groups, meta log, batch mode. */
     Unsupported;
 
     /** The operation with this name, ignoring case, or null. */

@@ -29,6 +29,7 @@ final class Operations {
     private final SubscriptionOperations subscriptions;
     private final RecordOperations records;
     private final GroupOperations groups;
+    private final ConnectorOperations connectors;
 
     /** Operations whose consumer-group sessions run on the system clock. */
     public Operations(
@@ -50,6 +51,7 @@ final class Operations {
         this.subscriptions = new SubscriptionOperations(engine);
         this.records = new RecordOperations(engine, writeLimiter, readLimiter);
         this.groups = new GroupOperations(new ConsumerGroups(engine, clock));
+        this.connectors = new ConnectorOperations(engine);
     }
 
     /** Runs the operation; DataHub errors are thrown as {@link EngineException}. */
@@ -86,7 +88,7 @@ final class Operations {
             case MergeShard:
                 return admin.mergeShard(ex);
             case ExtendShard:
-                throw unsupported("ExtendShard (shard extension)");
+                return admin.extendShard(ex);
             case PutRecords:
                 return records.putRecords(ex);
             case PutRecordsByShard:
@@ -125,6 +127,17 @@ final class Operations {
                 return groups.sync(ex);
             case LeaveGroup:
                 return groups.leave(ex);
+            case ListConnector:
+            case CreateConnector:
+            case GetConnector:
+            case UpdateConnector:
+            case DeleteConnector:
+            case ReloadConnector:
+            case UpdateConnectorState:
+            case UpdateConnectorOffset:
+            case GetConnectorShardStatus:
+            case AppendConnectorField:
+                return connectors.execute(ex);
             case Unsupported:
             default:
                 throw unsupported(ex.route().unsupportedFeature());

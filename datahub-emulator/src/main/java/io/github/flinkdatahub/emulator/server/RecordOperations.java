@@ -76,7 +76,7 @@ final class RecordOperations {
         Route r = ex.route();
         boolean pb = ex.pbPayload() != null;
         List<PutRecord> records = pb ? decodePb(ex) : RecordCodec.fromJson(ex.json());
-        limitTopicPut(r, records);
+        records = limitTopicPut(r, records);
         List<PutFailure> failures = engine.putRecords(r.project(), r.topic(), records);
         if (pb) {
             return HttpReply.pb(RecordCodec.failuresPb(failures));
@@ -85,22 +85,35 @@ final class RecordOperations {
     }
 
     /**
-     * Topic-level puts are limited per shard for records that name their ShardId; records routed by
-     * hash or partition key are not counted (the engine picks their shard).
+     * A topic-level put counts against the per-shard limits of every shard its records land in,
+     * however they are routed (ShardId, HashKey, PartitionKey or round robin): the engine resolves
+     * each record's shard first and the records are then put with that shard id, so they land where
+     * they were counted. Records that cannot be routed are not counted; the put reports their
+     * error.
      */
-    private void limitTopicPut(Route r, List<PutRecord> records) {
-        if (writeLimiter.unlimited()) {
-            return;
+    private List<PutRecord> limitTopicPut(Route r, List<PutRecord> records) {
+        if (writeLimiter.unlimited() || records == null) {
+            return records;
         }
+        List<String> shards = engine.routeRecords(r.project(), r.topic(), records);
         Map<String, List<PutRecord>> byShard = new TreeMap<>();
-        for (PutRecord p : records) {
-            if (p.shardId() != null) {
-                byShard.computeIfAbsent(p.shardId(), k -> new ArrayList<>()).add(p);
+        List<PutRecord> routed = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            PutRecord p = records.get(i);
+            String shard = shards.get(i);
+            if (shard == null) {
+                routed.add(p);
+                continue;
             }
+            PutRecord pinned =
+                    new PutRecord(shard, null, null, p.attributes(), p.tupleValues(), p.blob());
+            routed.add(pinned);
+            byShard.computeIfAbsent(shard, k -> new ArrayList<>()).add(pinned);
         }
         byShard.forEach(
                 (shard, list) ->
                         writeLimiter.acquire(r.project(), r.topic(), shard, payloadBytes(list)));
+        return routed;
     }
 
     /** Success is an empty body: every SDK ignores it. */

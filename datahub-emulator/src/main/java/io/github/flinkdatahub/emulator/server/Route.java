@@ -27,13 +27,30 @@ record Route(
         String topic,
         String shardId,
         String subId,
-        String unsupportedFeature) {
+        String unsupportedFeature,
+        String connectorId) {
+
+    /** A route without a connector id (every route but the connector ones). */
+    Route(
+            Operation operation,
+            String project,
+            String topic,
+            String shardId,
+            String subId,
+            String unsupportedFeature) {
+        this(operation, project, topic, shardId, subId, unsupportedFeature, null);
+    }
 
     static Route of(Operation operation, String project, String topic, String shard, String sub) {
-        return new Route(operation, project, topic, shard, sub, null);
+        return new Route(operation, project, topic, shard, sub, null, null);
     }
 
     static Route unsupported(String feature) {
-        return new Route(Operation.Unsupported, null, null, null, null, feature);
+        return new Route(Operation.Unsupported, null, null, null, null, feature, null);
+    }
+
+    /** A connector route; {@code connector} is the id or type name of the path (null to list). */
+    static Route connector(Operation operation, String project, String topic, String connector) {
+        return new Route(operation, project, topic, null, null, null, connector);
     }
 }

@@ -188,7 +188,7 @@ final class Router {
                         "list",
                         Operation.ListSubscription);
             case "connectors":
-                return Route.unsupported("connectors");
+                return ConnectorRoutes.route(method, p, t, null, shape);
             case "alarms":
                 return Route.unsupported("alarm rules");
             default:
@@ -261,7 +261,7 @@ final class Router {
                         throw invalidUri(shape);
                 }
             case "connectors":
-                return Route.unsupported("connectors");
+                return ConnectorRoutes.route(method, p, t, id, shape);
             case "alarms":
                 return Route.unsupported("alarm rules");
             default:
@@ -358,14 +358,14 @@ final class Router {
         return s == null ? null : s.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static EngineException invalidUri(RequestShape shape) {
+    static EngineException invalidUri(RequestShape shape) {
         return new EngineException(
                 400,
                 "InvalidUriSpec",
                 "The request URI is not supported: " + shape.method() + " " + shape.path());
     }
 
-    private static EngineException unknownAction(RequestShape shape) {
+    static EngineException unknownAction(RequestShape shape) {
         return EngineException.invalidParameter(
                 "Unsupported Action '"
                         + shape.jsonAction()

@@ -62,8 +62,24 @@ final class SchemaJson {
                 throw Json.wrongType("notnull", "a boolean");
             }
             boolean required = notNull != null && notNull.asBoolean(false);
-            out.add(new FieldSpec(name, type, required, Json.text(f, "comment", false)));
+            out.add(new FieldSpec(name, type, required, comment(f, "comment")));
         }
         return out;
+    }
+
+    /**
+     * The service accepts any JSON scalar as a field comment (booleans and numbers too, as other
+     * SDKs' tests against it show) and keeps the schema string as sent; objects and arrays are
+     * still rejected.
+     */
+    static String comment(JsonNode field, String key) {
+        JsonNode c = field.get(key);
+        if (c == null || c.isNull()) {
+            return null;
+        }
+        if (!c.isValueNode()) {
+            throw Json.wrongType(key, "a string (or another JSON scalar)");
+        }
+        return c.asText();
     }
 }

@@ -59,6 +59,11 @@ final class EmulatorPair implements BeforeAllCallback, AfterAllCallback, BeforeE
         return builder;
     }
 
+    /** The endpoint of the emulator with or without signature checking, for raw requests. */
+    String endpoint(boolean withSignatures) {
+        return (withSignatures ? signed : open).endpoint();
+    }
+
     /** An SDK client in {@code mode} for the emulator with or without signature checking. */
     DatahubClient client(SdkMode mode, boolean withSignatures) {
         return mode.client((withSignatures ? signed : open).endpoint());

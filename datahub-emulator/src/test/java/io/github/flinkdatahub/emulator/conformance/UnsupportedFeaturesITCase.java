@@ -46,7 +46,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * Checks B15-B16 of protocol section 12.B in the form that applies to the emulator: batch mode and
  * the schema registry are not implemented, so each must fail promptly with a DataHub error code
  * (never hang, never a garbled response). Consumer groups (B17, B18) are implemented: see {@code
- * ConsumerGroupConformanceITCase} and {@code ClientLibraryITCase}.
+ * ConsumerGroupConformanceITCase} and {@code ClientLibraryITCase}. Alarm rules are not implemented
+ * either; connectors and ExtendShard are (checked here only as no longer failing).
  */
 class UnsupportedFeaturesITCase {
 
@@ -86,6 +87,27 @@ class UnsupportedFeaturesITCase {
         assertFailsWithErrorCode(
                 () -> client.registerTopicSchema(project, topic, allTypesSchema()));
         assertFailsWithErrorCode(() -> client.getTopicSchema(project, topic, 0));
+    }
+
+    @Test
+    void alarmRulesStillFailWithAnErrorCode() {
+        DatahubClient client = SdkMode.PROTOBUF.client(emulator.endpoint());
+        String project = newProject(client);
+        String topic = newTupleTopic(client, project, 1);
+
+        assertFailsWithErrorCode(() -> client.listAlarmRule(project, topic));
+    }
+
+    /** Connectors and ExtendShard used to answer "does not implement"; now they work. */
+    @Test
+    void connectorsAndExtendShardAreImplemented() {
+        DatahubClient client = SdkMode.PROTOBUF.client(emulator.endpoint());
+        String project = newProject(client);
+        String topic = newTupleTopic(client, project, 1);
+
+        assertThat(client.listConnector(project, topic).getConnectorIds()).isEmpty();
+        client.extendShard(project, topic, 2);
+        assertThat(client.listShard(project, topic).getShards()).hasSize(2);
     }
 
     private static void assertFailsWithErrorCode(ThrowingCallable call) {

@@ -156,7 +156,9 @@ class PutRecordsTest extends EngineFixture {
         assertError(() -> engine.putRecordsByShard(P, T, "0", batch), "MalformedRecord", 400);
         assertThat(count("0")).isZero();
         assertError(() -> put("9", 1, 0), "NoSuchShard", 404);
-        assertError(() -> put("a1", 1, 0), "InvalidShardId", 400);
+        // a by-shard id that cannot exist is a missing shard, as the service answers
+        assertError(() -> put("a1", 1, 0), "NoSuchShard", 404);
+        assertError(() -> put("-1", 1, 0), "NoSuchShard", 404);
         clock.advance(Duration.ofSeconds(5));
         engine.mergeShard(P, T, "0", "1");
         assertError(() -> put("0", 1, 0), "InvalidShardOperation", 400);

@@ -341,11 +341,11 @@ class OperationsJsonTest {
                         () ->
                                 ops.execute(
                                         new Exchange(
-                                                Route.unsupported("connectors"),
+                                                Route.unsupported("alarm rules"),
                                                 Map.of(),
                                                 Json.object(),
                                                 null)))
                 .isInstanceOf(EngineException.class)
-                .hasMessage("The DataHub emulator does not implement connectors.");
+                .hasMessage("The DataHub emulator does not implement alarm rules.");
     }
 }
