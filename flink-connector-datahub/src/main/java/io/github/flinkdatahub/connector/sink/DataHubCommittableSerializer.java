@@ -25,11 +25,11 @@ import io.github.flinkdatahub.connector.client.TupleRecord;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.core.memory.DataOutputView;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -57,8 +57,10 @@ public final class DataHubCommittableSerializer
 
     @Override
     public byte[] serialize(DataHubCommittable c) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + c.records().size() * 64);
-        DataOutputStream out = new DataOutputStream(bytes);
+        // Sized up front: growing a ~1 MB buffer by doubling copied it several times per call
+        // (and Flink serializes a committable twice per checkpoint: to pass it to the committer
+        // and into its state).
+        DataOutputSerializer out = new DataOutputSerializer(sizeEstimate(c));
         writeString(out, c.txnId());
         writeString(out, c.jobId());
         out.writeInt(c.writerAttempt());
@@ -70,7 +72,10 @@ public final class DataHubCommittableSerializer
         for (DataHubCommittable.StagedRecord r : c.records()) {
             writeNullableString(out, r.hashKey());
             // Sorted: the bytes of a committable do not depend on map iteration order.
-            Map<String, String> attributes = new TreeMap<>(r.record().attributes());
+            Map<String, String> attributes = r.record().attributes();
+            if (attributes.size() > 1) {
+                attributes = new TreeMap<>(attributes);
+            }
             out.writeInt(attributes.size());
             for (Map.Entry<String, String> a : attributes.entrySet()) {
                 writeString(out, a.getKey());
@@ -78,8 +83,34 @@ public final class DataHubCommittableSerializer
             }
             writePayload(out, r.record().payload(), c.schema());
         }
-        out.flush();
-        return bytes.toByteArray();
+        return out.getCopyOfBuffer();
+    }
+
+    /**
+     * The serialized size when every string is ASCII (a cheap count of chars, not of UTF-8 bytes;
+     * other text only makes the buffer grow once more).
+     */
+    private static int sizeEstimate(DataHubCommittable c) {
+        long size = 256 + c.txnId().length() + c.jobId().length() + c.shardId().length();
+        if (c.schema() != null) {
+            size += 64L * c.schema().size();
+        }
+        for (DataHubCommittable.StagedRecord r : c.records()) {
+            size += 16 + (r.hashKey() == null ? 0 : r.hashKey().length());
+            for (Map.Entry<String, String> a : r.record().attributes().entrySet()) {
+                size += 8 + a.getKey().length() + a.getValue().length();
+            }
+            if (r.record().payload() instanceof BlobRecord blob) {
+                size += 4 + blob.data().length;
+            } else {
+                TupleRecord tuple = (TupleRecord) r.record().payload();
+                for (int i = 0; i < tuple.size(); i++) {
+                    Object v = tuple.get(i);
+                    size += v instanceof String text ? 5 + text.length() : 9;
+                }
+            }
+        }
+        return (int) Math.min(size, Integer.MAX_VALUE - 16);
     }
 
     @Override
@@ -91,7 +122,7 @@ public final class DataHubCommittableSerializer
                             + "; this connector reads version "
                             + VERSION_1);
         }
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized));
+        DataInputDeserializer in = new DataInputDeserializer(serialized);
         String txnId = readString(in);
         String jobId = readString(in);
         int attempt = in.readInt();
@@ -118,7 +149,7 @@ public final class DataHubCommittableSerializer
                 txnId, jobId, attempt, shardId, baseSequence, created, schema, records);
     }
 
-    private static void writePayload(DataOutputStream out, RecordPayload payload, RecordSchema s)
+    private static void writePayload(DataOutputView out, RecordPayload payload, RecordSchema s)
             throws IOException {
         if (payload instanceof BlobRecord blob) {
             byte[] data = blob.data();
@@ -148,8 +179,7 @@ public final class DataHubCommittableSerializer
         }
     }
 
-    private static RecordPayload readPayload(DataInputStream in, RecordSchema s)
-            throws IOException {
+    private static RecordPayload readPayload(DataInputView in, RecordSchema s) throws IOException {
         if (s == null) {
             byte[] data = new byte[in.readInt()];
             in.readFully(data);
@@ -177,26 +207,26 @@ public final class DataHubCommittableSerializer
         return TupleRecord.of(s, values);
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
+    private static void writeString(DataOutputView out, String s) throws IOException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
+    private static String readString(DataInputView in) throws IOException {
         byte[] b = new byte[in.readInt()];
         in.readFully(b);
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    private static void writeNullableString(DataOutputStream out, String s) throws IOException {
+    private static void writeNullableString(DataOutputView out, String s) throws IOException {
         out.writeBoolean(s != null);
         if (s != null) {
             writeString(out, s);
         }
     }
 
-    private static String readNullableString(DataInputStream in) throws IOException {
+    private static String readNullableString(DataInputView in) throws IOException {
         return in.readBoolean() ? readString(in) : null;
     }
 }

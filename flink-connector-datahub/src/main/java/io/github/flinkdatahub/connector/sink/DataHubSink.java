@@ -19,14 +19,21 @@ package io.github.flinkdatahub.connector.sink;
 import io.github.flinkdatahub.connector.client.DataHubClient;
 
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
 import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SupportsCommitter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.streaming.api.connector.sink2.CommittableMessage;
+import org.apache.flink.streaming.api.connector.sink2.CommittableMessageTypeInfo;
+import org.apache.flink.streaming.api.connector.sink2.SupportsPreCommitTopology;
+import org.apache.flink.streaming.api.datastream.DataStream;
 
 import java.io.IOException;
 import java.util.Collection;
@@ -56,7 +63,10 @@ import java.util.Collection;
  * @param <T> the element type
  */
 @PublicEvolving
-public final class DataHubSink<T> implements Sink<T>, SupportsCommitter<DataHubCommittable> {
+public final class DataHubSink<T>
+        implements Sink<T>,
+                SupportsCommitter<DataHubCommittable>,
+                SupportsPreCommitTopology<DataHubCommittable, DataHubCommittable> {
 
     private static final long serialVersionUID = 1L;
 
@@ -133,6 +143,52 @@ public final class DataHubSink<T> implements Sink<T>, SupportsCommitter<DataHubC
     @Override
     public SimpleVersionedSerializer<DataHubCommittable> getCommittableSerializer() {
         return new DataHubCommittableSerializer();
+    }
+
+    /**
+     * EXACTLY_ONCE in streaming mode: a pass-through operator that starts a new chain, so that the
+     * committer runs in its own task and publishes a checkpoint's records while the writer's task
+     * goes on reading and staging the next ones (chained, the task would stop for every commit).
+     * Otherwise (and in BATCH or AUTOMATIC mode, where the writer and committer could become
+     * separate failover regions) the committables go to the committer unchanged.
+     */
+    @Override
+    public DataStream<CommittableMessage<DataHubCommittable>> addPreCommitTopology(
+            DataStream<CommittableMessage<DataHubCommittable>> committables) {
+        boolean streaming =
+                committables
+                                .getExecutionEnvironment()
+                                .getConfiguration()
+                                .get(ExecutionOptions.RUNTIME_MODE)
+                        == RuntimeExecutionMode.STREAMING;
+        if (settings.deliveryGuarantee() != DeliveryGuarantee.EXACTLY_ONCE || !streaming) {
+            return committables;
+        }
+        return committables
+                .map(
+                        new HandOver(),
+                        CommittableMessageTypeInfo.of(DataHubCommittableSerializer::new))
+                .name("DataHub Committable Hand-over")
+                .startNewChain();
+    }
+
+    @Override
+    public SimpleVersionedSerializer<DataHubCommittable> getWriteResultSerializer() {
+        return new DataHubCommittableSerializer();
+    }
+
+    /** Passes committables on unchanged; it only separates the committer's task. */
+    private static final class HandOver
+            implements MapFunction<
+                    CommittableMessage<DataHubCommittable>,
+                    CommittableMessage<DataHubCommittable>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public CommittableMessage<DataHubCommittable> map(
+                CommittableMessage<DataHubCommittable> message) {
+            return message;
+        }
     }
 
     SinkSettings settings() {

@@ -147,15 +147,15 @@ class DataHubSinkFailoverITCase {
             }
             assertThat(ids).hasSize((int) n);
             assertThat(FailoverJob.THROW_AT).isEmpty(); // every injected failure happened
-            // Each kill happens while the job runs (the thresholds count mapped records) and
-            // restarts both pipelines; an exception can coincide with a kill's restart.
+            // Each kill hits a running job (both mappers reopened since the previous one).
+            assertThat(FailoverJob.KILLS.get()).isEqualTo(kills);
             assertThat(FailoverJob.OPENED.get()).isGreaterThanOrEqualTo(2 + 2L * kills);
             long committed = sum(result.getJobID(), "committedRecords");
             long skipped = sum(result.getJobID(), "skippedAlreadyPresentRecords");
             System.out.printf(
-                    "EXACTLY_ONCE failover: %d records, %d mapper opens, committed %d, skipped as"
-                            + " already present %d%n",
-                    n, FailoverJob.OPENED.get(), committed, skipped);
+                    "EXACTLY_ONCE failover: %d records, %d TaskManager kills, %d mapper opens,"
+                            + " committed %d, skipped as already present %d%n",
+                    n, FailoverJob.KILLS.get(), FailoverJob.OPENED.get(), committed, skipped);
             assertThat(committed).isGreaterThanOrEqualTo(n);
         }
     }

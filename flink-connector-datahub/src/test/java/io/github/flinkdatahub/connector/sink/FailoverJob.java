@@ -49,6 +49,9 @@ final class FailoverJob {
     /** Mapper instances opened, over all attempts and subtasks: 2 plus one per restart. */
     static final AtomicLong OPENED = new AtomicLong();
 
+    /** TaskManagers terminated while the job ran. */
+    static final AtomicLong KILLS = new AtomicLong();
+
     /** Thresholds of {@link #MAPPED} at which the mapper throws. */
     static final ConcurrentLinkedDeque<Long> THROW_AT = new ConcurrentLinkedDeque<>();
 
@@ -75,6 +78,7 @@ final class FailoverJob {
             throws Exception {
         MAPPED.set(0);
         OPENED.set(0);
+        KILLS.set(0);
         THROW_AT.clear();
         THROW_AT.addAll(throwAt);
         Configuration conf = new Configuration();
@@ -98,12 +102,17 @@ final class FailoverJob {
     private static void kill(MiniCluster cluster, List<Long> killAt) {
         try {
             int index = 0;
+            long openedBefore = 0;
             for (long at : killAt) {
-                while (MAPPED.get() < at) {
+                // Kill a running job: both mappers (re)opened since the last kill, and the
+                // threshold reached (MAPPED also counts records replayed after a restore).
+                while (MAPPED.get() < at || OPENED.get() < openedBefore + 2) {
                     Thread.sleep(10);
                 }
+                openedBefore = OPENED.get();
                 // MiniCluster keeps terminated TaskManagers in its list: the i-th started is i.
                 cluster.terminateTaskManager(index++).get();
+                KILLS.incrementAndGet();
                 cluster.startTaskManager();
             }
         } catch (InterruptedException e) {
