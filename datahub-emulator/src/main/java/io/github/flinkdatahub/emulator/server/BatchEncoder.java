@@ -19,9 +19,6 @@ package io.github.flinkdatahub.emulator.server;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.BatchRecord;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.FieldSpec;
 
-import net.jpountz.lz4.LZ4Compressor;
-import net.jpountz.lz4.LZ4Factory;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +30,10 @@ import java.util.zip.CRC32C;
 /**
  * Encodes records as one batch of the batch binary mode, laid out as the Java SDK 2.21.6 writes it
  * (version 0 header, attribute bit 0x08 set, field count left 0, 8-aligned variable area). The
- * record area is stored uncompressed unless LZ4 is asked for and makes it smaller (then the
- * compression bits say LZ4), as the SDK writers do.
+ * record area is left uncompressed (compression bits 0): every SDK reader accepts that, and on a
+ * local emulator compressing would only cost CPU.
  */
 final class BatchEncoder {
-
-    private static final LZ4Compressor LZ4 = LZ4Factory.fastestInstance().fastCompressor();
 
     private BatchEncoder() {}
 
@@ -46,8 +41,7 @@ final class BatchEncoder {
      * Encodes {@code records}; {@code schemas} gives the fields of each TUPLE schema version the
      * records name.
      */
-    static byte[] encode(
-            List<BatchRecord> records, Map<Integer, List<FieldSpec>> schemas, boolean lz4) {
+    static byte[] encode(List<BatchRecord> records, Map<Integer, List<FieldSpec>> schemas) {
         List<byte[]> encoded = new ArrayList<>(records.size());
         int raw = 0;
         for (BatchRecord r : records) {
@@ -63,13 +57,6 @@ final class BatchEncoder {
         }
         int compression = 0;
         byte[] stored = area;
-        if (lz4 && raw > 0) {
-            byte[] c = LZ4.compress(area);
-            if (c.length < raw) {
-                stored = c;
-                compression = 2;
-            }
-        }
         ByteBuffer out =
                 ByteBuffer.allocate(BatchDecoder.HEADER_SIZE + stored.length)
                         .order(ByteOrder.LITTLE_ENDIAN);

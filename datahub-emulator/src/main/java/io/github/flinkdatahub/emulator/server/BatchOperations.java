@@ -109,7 +109,7 @@ final class BatchOperations {
                             .setData(
                                     ByteString.copyFrom(
                                             BatchEncoder.encode(
-                                                    batch.records(), result.schemas(), false))));
+                                                    batch.records(), result.schemas()))));
         }
         return new HttpReply(200, BINARY, PbFrame.encode(b.build().toByteArray()));
     }
