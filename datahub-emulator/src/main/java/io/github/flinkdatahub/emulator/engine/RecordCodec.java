@@ -28,9 +28,10 @@ import java.util.Map;
  * The compact byte form of a stored record (also its journal form): a kind byte, varint-prefixed
  * attributes, then either varint-prefixed tuple values (length+1, 0 = NULL) or the raw blob.
  *
- * <p>A batch (batch binary mode: one sequence, several records) is kind {@code 2}: a varint record
- * count, then per record its schema version + 1 (varint) and its single-record form, length
- * prefixed.
+ * <p>A batch (batch binary mode: one sequence, several records) is kind {@code 2}: varints for the
+ * record count, the topic's field count at write time and the length + 1 of the client's wire form
+ * (0 = not kept), that wire form, then per record its schema version + 1 (varint) and its
+ * single-record form, length prefixed.
  */
 final class RecordCodec {
 
@@ -66,11 +67,26 @@ final class RecordCodec {
     /** One record of a stored batch: the schema version it names (-1 for BLOB) and its body. */
     record BatchBody(int schemaVersion, Body body) {}
 
-    /** Encodes a batch; {@code versions} and {@code bodies} (single-record forms) are parallel. */
-    static byte[] encodeBatch(List<Integer> versions, List<byte[]> bodies) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * bodies.size() + 8);
+    /**
+     * Encodes a batch; {@code versions} and {@code bodies} (single-record forms) are parallel.
+     * {@code wire} (nullable) is the batch exactly as the client sent it, kept so batch reads can
+     * serve it unchanged while {@code fieldCount} (the topic's field count when it was written)
+     * still matches the topic.
+     */
+    static byte[] encodeBatch(
+            List<Integer> versions, List<byte[]> bodies, int fieldCount, byte[] wire) {
+        int size = 16 + (wire == null ? 0 : wire.length);
+        for (byte[] b : bodies) {
+            size += b.length + 8;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
         out.write(BATCH);
         writeVarint(out, bodies.size());
+        writeVarint(out, fieldCount);
+        writeVarint(out, wire == null ? 0 : wire.length + 1);
+        if (wire != null) {
+            out.writeBytes(wire);
+        }
         for (int i = 0; i < bodies.size(); i++) {
             writeVarint(out, versions.get(i) + 1);
             writeVarint(out, bodies.get(i).length);
@@ -89,10 +105,30 @@ final class RecordCodec {
         return data[0] == BATCH ? readVarint(data, new int[] {1}) : 1;
     }
 
-    /** Decodes a batch payload. */
+    /**
+     * The client's wire form of a stored batch if it was kept and the topic still has {@code
+     * fieldCount} fields (an AppendField since changes the layout readers expect), else null.
+     */
+    static byte[] batchWire(byte[] data, int currentFieldCount) {
+        int[] pos = {1};
+        readVarint(data, pos);
+        int fieldCount = readVarint(data, pos);
+        int len = readVarint(data, pos) - 1;
+        if (len < 0 || fieldCount != currentFieldCount) {
+            return null;
+        }
+        byte[] wire = new byte[len];
+        System.arraycopy(data, pos[0], wire, 0, len);
+        return wire;
+    }
+
+    /** Decodes the records of a batch payload. */
     static List<BatchBody> decodeBatch(byte[] data) {
         int[] pos = {1};
         int count = readVarint(data, pos);
+        readVarint(data, pos);
+        int wireLength = readVarint(data, pos) - 1;
+        pos[0] += Math.max(0, wireLength);
         List<BatchBody> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int version = readVarint(data, pos) - 1;

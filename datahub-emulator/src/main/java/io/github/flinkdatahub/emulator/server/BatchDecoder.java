@@ -131,6 +131,11 @@ final class BatchDecoder {
         return out;
     }
 
+    /** Whether a batch that passed {@link #decode} carries a CRC (writers may leave it 0). */
+    static boolean hasCrc(byte[] batch) {
+        return ByteBuffer.wrap(batch).order(ByteOrder.LITTLE_ENDIAN).getInt(16) != 0;
+    }
+
     private static byte[] records(byte[] batch, int compression, int rawSize) {
         int n = batch.length - HEADER_SIZE;
         switch (compression) {

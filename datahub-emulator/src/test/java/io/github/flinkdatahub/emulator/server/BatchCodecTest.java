@@ -115,7 +115,7 @@ class BatchCodecTest {
 
     @Test
     void encoderWritesExactlyWhatTheSdkWritesUncompressed() {
-        byte[] ours = BatchEncoder.encode(List.of(blob("blobdata")), Map.of());
+        byte[] ours = BatchEncoder.encode(List.of(blob("blobdata")), Map.of(), false);
 
         assertThat(HEX.formatHex(ours)).isEqualTo(HEX.formatHex(sdkBlobBatch(CompressType.NONE)));
         assertThat(HEX.formatHex(Arrays.copyOfRange(ours, 26, ours.length))).isEqualTo(BLOB_RECORD);
@@ -141,7 +141,7 @@ class BatchCodecTest {
                         Arrays.asList("longer than seven \u4e2d", "-42", "2.5", "-1", "1.5", null),
                         null);
 
-        byte[] ours = BatchEncoder.encode(List.of(r), Map.of(0, fields));
+        byte[] ours = BatchEncoder.encode(List.of(r), Map.of(0, fields), false);
         BinaryRecord back =
                 new BatchDeserializer("p", "t", schema, null)
                         .parseBatchRecordFrom(ours)
@@ -222,7 +222,7 @@ class BatchCodecTest {
         attrs.put("\u00fcber", "gr\u00fc\u00df");
         BatchRecord r = new BatchRecord(2, attrs, values, null);
 
-        byte[] batch = BatchEncoder.encode(List.of(r, r), Map.of(2, fields));
+        byte[] batch = BatchEncoder.encode(List.of(r, r), Map.of(2, fields), false);
         List<BatchRecord> back =
                 BatchDecoder.decode(
                         batch,
@@ -239,7 +239,7 @@ class BatchCodecTest {
 
     @Test
     void badHeadersAreInvalidParameter() {
-        byte[] good = BatchEncoder.encode(List.of(blob("blobdata")), Map.of());
+        byte[] good = BatchEncoder.encode(List.of(blob("blobdata")), Map.of(), false);
         byte[] magic = good.clone();
         magic[0] = 'X';
         assertBad(magic, "InvalidParameter", "magic");
