@@ -20,9 +20,6 @@ import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.conformance.Wire;
 import io.github.flinkdatahub.emulator.protocol.DatahubProtos;
 
-import com.google.protobuf.ByteString;
-import net.jpountz.lz4.LZ4Factory;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +33,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -240,7 +236,7 @@ public final class EmulatorBenchmark {
                 continue;
             }
             HttpResponse<byte[]> response = post(url, "sub", encode(request));
-            byte[] frame = decodeResponse(response);
+            byte[] frame = PbBench.decodeResponse(response);
             DatahubProtos.GetRecordsResponse records =
                     DatahubProtos.GetRecordsResponse.parseFrom(
                             ByteBuffer.wrap(frame, 12, frame.length - 12));
@@ -273,28 +269,7 @@ public final class EmulatorBenchmark {
     private record Encoded(byte[] body, int rawSize) {}
 
     private Encoded encodePut(int seed) {
-        DatahubProtos.PutRecordsRequest.Builder request =
-                DatahubProtos.PutRecordsRequest.newBuilder();
-        Random random = new Random(seed);
-        String filler = "x".repeat(Math.max(0, recordBytes - 96));
-        for (int i = 0; i < batch; i++) {
-            long id = (long) seed * batch + i;
-            DatahubProtos.RecordData.Builder data = DatahubProtos.RecordData.newBuilder();
-            for (String value :
-                    List.of(
-                            Long.toString(id),
-                            Long.toString(1_700_000_000_000_000L + id),
-                            "user-" + random.nextInt(100_000),
-                            Double.toString(random.nextDouble()),
-                            Boolean.toString(random.nextBoolean()),
-                            Long.toHexString(random.nextLong()) + filler)) {
-                data.addData(
-                        DatahubProtos.FieldData.newBuilder()
-                                .setValue(ByteString.copyFromUtf8(value)));
-            }
-            request.addRecords(DatahubProtos.RecordEntry.newBuilder().setData(data));
-        }
-        return encode(Wire.frame(request.build().toByteArray()));
+        return encode(PbBench.encodePut(seed, batch, recordBytes));
     }
 
     private static Encoded encode(byte[] frame) {
@@ -326,17 +301,6 @@ public final class EmulatorBenchmark {
                             + new String(response.body(), StandardCharsets.UTF_8));
         }
         return response;
-    }
-
-    /** Responses may be LZ4-compressed when the request accepted it. */
-    private static byte[] decodeResponse(HttpResponse<byte[]> response) {
-        if (!"lz4".equalsIgnoreCase(response.headers().firstValue("Content-Encoding").orElse(""))) {
-            return response.body();
-        }
-        int rawSize =
-                Integer.parseInt(
-                        response.headers().firstValue("x-datahub-content-raw-size").orElseThrow());
-        return LZ4Factory.fastestInstance().safeDecompressor().decompress(response.body(), rawSize);
     }
 
     /** The round with the median put time, with the median get time of all rounds. */
