@@ -157,6 +157,24 @@ class BatchCodecTest {
         assertThat(back.getAttrMap()).containsEntry("k\u00e9", "v");
     }
 
+    @Test
+    void lz4IsUsedWhenItShrinksTheBatchAndTheSdkReadsIt() {
+        BatchRecord big = blob("x".repeat(4000));
+        byte[] compressed = BatchEncoder.encode(List.of(big, big), Map.of(), true);
+        byte[] tiny = BatchEncoder.encode(List.of(blob("ab")), Map.of(), true);
+
+        assertThat(compressed[20] & 0x03).isEqualTo(2);
+        assertThat(compressed.length).isLessThan(1000);
+        assertThat(tiny[20] & 0x03).as("LZ4 would not shrink it").isZero();
+        List<BinaryRecord> read =
+                new BatchDeserializer("p", "t", null, null)
+                        .parseBatchRecordFrom(compressed)
+                        .getRecords();
+        assertThat(read).hasSize(2);
+        assertThat((byte[]) read.get(1).getField(0)).isEqualTo(big.blob());
+        assertThat(BatchDecoder.decode(compressed, NO_SCHEMA)).hasSize(2);
+    }
+
     /** Blob "blobdata" as the official Java SDK's batch writer encodes it. */
     private static byte[] sdkBlobBatch(CompressType compression) {
         BinaryRecord record = new BinaryRecord(null, -1);
