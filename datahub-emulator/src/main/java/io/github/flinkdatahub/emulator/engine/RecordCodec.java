@@ -75,24 +75,54 @@ final class RecordCodec {
      */
     static byte[] encodeBatch(
             List<Integer> versions, List<byte[]> bodies, int fieldCount, byte[] wire) {
-        int size = 16 + (wire == null ? 0 : wire.length);
-        for (byte[] b : bodies) {
-            size += b.length + 8;
+        // Sized exactly and written in place: batches are large, so no growing buffer or copy.
+        int wireField = wire == null ? 0 : wire.length + 1;
+        int size =
+                1
+                        + varintSize(bodies.size())
+                        + varintSize(fieldCount)
+                        + varintSize(wireField)
+                        + (wire == null ? 0 : wire.length);
+        for (int i = 0; i < bodies.size(); i++) {
+            int len = bodies.get(i).length;
+            size += varintSize(versions.get(i) + 1) + varintSize(len) + len;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-        out.write(BATCH);
-        writeVarint(out, bodies.size());
-        writeVarint(out, fieldCount);
-        writeVarint(out, wire == null ? 0 : wire.length + 1);
+        byte[] out = new byte[size];
+        out[0] = BATCH;
+        int p = putVarint(out, 1, bodies.size());
+        p = putVarint(out, p, fieldCount);
+        p = putVarint(out, p, wireField);
         if (wire != null) {
-            out.writeBytes(wire);
+            System.arraycopy(wire, 0, out, p, wire.length);
+            p += wire.length;
         }
         for (int i = 0; i < bodies.size(); i++) {
-            writeVarint(out, versions.get(i) + 1);
-            writeVarint(out, bodies.get(i).length);
-            out.writeBytes(bodies.get(i));
+            byte[] body = bodies.get(i);
+            p = putVarint(out, p, versions.get(i) + 1);
+            p = putVarint(out, p, body.length);
+            System.arraycopy(body, 0, out, p, body.length);
+            p += body.length;
         }
-        return out.toByteArray();
+        return out;
+    }
+
+    private static int varintSize(int value) {
+        int n = 1;
+        for (int v = value; (v & ~0x7F) != 0; v >>>= 7) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int putVarint(byte[] out, int pos, int value) {
+        int p = pos;
+        int v = value;
+        while ((v & ~0x7F) != 0) {
+            out[p++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out[p++] = (byte) v;
+        return p;
     }
 
     /** Whether a stored payload is a batch. */
