@@ -45,9 +45,14 @@ final class Journal implements AutoCloseable {
     /**
      * Format of the file header, the entry framing and the entries ({@link EventCodec}). A change
      * to any of them bumps it; {@link #open} refuses formats it does not know instead of misreading
-     * them.
+     * them. Format 2 adds events (batches, schema versions, sync connectors, extended shards) to
+     * format 1, so a format-1 journal is read as it is and its header is raised to 2 before
+     * anything new is appended (an older emulator then refuses the directory).
      */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+
+    /** The oldest format this emulator still reads. */
+    static final int OLDEST_FORMAT_VERSION = 1;
 
     static final int FILE_HEADER = 8;
     private static final int HEADER = 8;
@@ -104,8 +109,9 @@ final class Journal implements AutoCloseable {
             ch.force(true);
             size = FILE_HEADER;
             created = true;
-        } else {
-            checkFileHeader(ch, dir);
+        } else if (checkFileHeader(ch, dir) < FORMAT_VERSION) {
+            writeFully(ch, fileHeader(), 0);
+            ch.force(true);
         }
         long good = FILE_HEADER;
         ByteBuffer header = ByteBuffer.allocate(HEADER);
@@ -227,7 +233,8 @@ final class Journal implements AutoCloseable {
         return ByteBuffer.allocate(FILE_HEADER).putInt(FILE_MAGIC).putInt(FORMAT_VERSION).flip();
     }
 
-    private static void checkFileHeader(FileChannel ch, Path dir) throws IOException {
+    /** Checks the header and returns the file's format version. */
+    private static int checkFileHeader(FileChannel ch, Path dir) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(FILE_HEADER);
         readFully(ch, header, 0);
         header.flip();
@@ -241,16 +248,19 @@ final class Journal implements AutoCloseable {
                             + FILE_NAME
                             + " has no DHEJ header).");
         }
-        if (version != FORMAT_VERSION) {
+        if (version < OLDEST_FORMAT_VERSION || version > FORMAT_VERSION) {
             throw new IOException(
                     "The data directory "
                             + dir
                             + " holds journal format "
                             + version
-                            + "; this emulator reads format "
+                            + "; this emulator reads formats "
+                            + OLDEST_FORMAT_VERSION
+                            + " to "
                             + FORMAT_VERSION
                             + ".");
         }
+        return version;
     }
 
     private static void writeFully(FileChannel ch, ByteBuffer buf, long position)

@@ -49,6 +49,9 @@ final class Topic {
     /** Sync connectors by id; replaced as whole values under the metadata lock. */
     final Map<String, Connector> connectors = new ConcurrentHashMap<>();
 
+    /** Registered schema versions 1, 2, ... (version 0 is {@link #fields}). */
+    final SchemaRegistry schemas = new SchemaRegistry();
+
     volatile int lifecycleDays;
     volatile String comment;
     volatile String schemaJson;

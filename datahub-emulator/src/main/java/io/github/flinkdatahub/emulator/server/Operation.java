@@ -66,7 +66,13 @@ public enum Operation {
     UpdateConnectorOffset,
     GetConnectorShardStatus,
     AppendConnectorField,
-    /** Schema registry, alarms, Kafka groups, meta log, batch mode. */
+    PutBatchRecordsByShard,
+    GetBatchRecords,
+    ListSchema,
+    GetSchema,
+    RegisterSchema,
+    DeleteSchema,
+    /** Alarms, Kafka groups, meta log: answered as not implemented. */
     Unsupported;
 
     /** The operation with this name, ignoring case, or null. */

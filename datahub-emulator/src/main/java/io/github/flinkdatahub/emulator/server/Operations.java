@@ -30,6 +30,8 @@ final class Operations {
     private final RecordOperations records;
     private final GroupOperations groups;
     private final ConnectorOperations connectors;
+    private final BatchOperations batches;
+    private final SchemaOperations schemas;
 
     /** Operations whose consumer-group sessions run on the system clock. */
     public Operations(
@@ -52,6 +54,8 @@ final class Operations {
         this.records = new RecordOperations(engine, writeLimiter, readLimiter);
         this.groups = new GroupOperations(new ConsumerGroups(engine, clock));
         this.connectors = new ConnectorOperations(engine);
+        this.batches = new BatchOperations(engine, writeLimiter, readLimiter);
+        this.schemas = new SchemaOperations(engine);
     }
 
     /** Runs the operation; DataHub errors are thrown as {@link EngineException}. */
@@ -138,6 +142,18 @@ final class Operations {
             case GetConnectorShardStatus:
             case AppendConnectorField:
                 return connectors.execute(ex);
+            case PutBatchRecordsByShard:
+                return batches.put(ex);
+            case GetBatchRecords:
+                return batches.get(ex);
+            case ListSchema:
+                return schemas.list(ex);
+            case GetSchema:
+                return schemas.get(ex);
+            case RegisterSchema:
+                return schemas.register(ex);
+            case DeleteSchema:
+                return schemas.delete(ex);
             case Unsupported:
             default:
                 throw unsupported(ex.route().unsupportedFeature());

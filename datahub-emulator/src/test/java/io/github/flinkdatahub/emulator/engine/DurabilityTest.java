@@ -180,6 +180,25 @@ class DurabilityTest extends EngineFixture {
     }
 
     @Test
+    void aFormatOneJournalIsReadAndItsHeaderRaisedBeforeNewEntries() throws Exception {
+        engine.close();
+        engine = durable(FsyncPolicy.ALWAYS);
+        tupleTopic(1);
+        engine.close();
+        Path journal = dir.resolve(Journal.FILE_NAME);
+        try (RandomAccessFile f = new RandomAccessFile(journal.toFile(), "rw")) {
+            f.seek(4);
+            f.writeInt(1); // what an emulator of format 1 wrote (its events are a subset)
+        }
+        engine = durable(FsyncPolicy.ALWAYS);
+        assertThat(engine.getTopic(P, T).shardCount()).isEqualTo(1);
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(journal))) {
+            in.readInt();
+            assertThat(in.readInt()).isEqualTo(Journal.FORMAT_VERSION);
+        }
+    }
+
+    @Test
     void unknownJournalFormatIsRefusedNotMisread() throws Exception {
         engine.close();
         engine = durable(FsyncPolicy.ALWAYS);
@@ -194,7 +213,7 @@ class DurabilityTest extends EngineFixture {
         assertThatThrownBy(() -> durable(FsyncPolicy.ALWAYS))
                 .hasMessageContaining(dir.toString())
                 .hasMessageContaining("journal format " + (Journal.FORMAT_VERSION + 1))
-                .hasMessageContaining("reads format " + Journal.FORMAT_VERSION);
+                .hasMessageContaining("reads formats 1 to " + Journal.FORMAT_VERSION);
         // Nothing was truncated or rewritten.
         assertThat(Files.size(journal)).isEqualTo(before.length);
 
