@@ -32,36 +32,171 @@ import java.util.Objects;
  * that a retried or restored commit can find which of its records are already in the topic (read
  * from {@code baseSequence} on) and skip them.
  *
- * @param txnId deterministic id: job, subtask, writer attempt, checkpoint epoch, request index
- * @param jobId the job of the writer that staged it
- * @param writerAttempt the writer subtask's attempt number
- * @param shardId the shard the writer routed the request to
- * @param baseSequence the shard's latest sequence observed before the first commit attempt (-1
- *     unknown: read from the oldest record)
- * @param createdMillis wall-clock time of staging, to scan shards created by a later split
- * @param schema the topic schema for TUPLE records, null for BLOB
- * @param records the records in order
+ * <p>The records are held in their serialized form (the record section of {@link
+ * DataHubCommittableSerializer}'s format) from staging on: a checkpoint passes and stores a
+ * committable as one byte array instead of an object per value, which keeps serializing, copying
+ * and garbage-collecting hundreds of megabytes of staged records cheap. {@link #records()} decodes
+ * them once, when the committer needs them.
  */
 @Internal
-public record DataHubCommittable(
-        String txnId,
-        String jobId,
-        int writerAttempt,
-        String shardId,
-        long baseSequence,
-        long createdMillis,
-        RecordSchema schema,
-        List<StagedRecord> records) {
+public final class DataHubCommittable {
 
     /** The attribute that carries {@code txnId/index} on every EXACTLY_ONCE record. */
     public static final String TXN_ATTRIBUTE = "__dh_txn";
 
-    /** Validates and copies. */
-    public DataHubCommittable {
-        Objects.requireNonNull(txnId, "txnId");
-        Objects.requireNonNull(jobId, "jobId");
-        Objects.requireNonNull(shardId, "shardId");
-        records = List.copyOf(records);
+    private final String txnId;
+    private final String jobId;
+    private final int writerAttempt;
+    private final String shardId;
+    private final long baseSequence;
+    private final long createdMillis;
+    private final RecordSchema schema;
+    private final int recordCount;
+    private volatile byte[] encoded;
+    private volatile List<StagedRecord> records;
+
+    /**
+     * A committable of decoded records.
+     *
+     * @param txnId deterministic id: job, subtask, writer attempt, checkpoint epoch, request index
+     * @param jobId the job of the writer that staged it
+     * @param writerAttempt the writer subtask's attempt number
+     * @param shardId the shard the writer routed the request to
+     * @param baseSequence the shard's latest sequence observed before the first commit attempt (-1
+     *     unknown: read from the oldest record)
+     * @param createdMillis wall-clock time of staging, to scan shards created by a later split
+     * @param schema the topic schema for TUPLE records, null for BLOB
+     * @param records the records in order
+     */
+    public DataHubCommittable(
+            String txnId,
+            String jobId,
+            int writerAttempt,
+            String shardId,
+            long baseSequence,
+            long createdMillis,
+            RecordSchema schema,
+            List<StagedRecord> records) {
+        this(
+                txnId,
+                jobId,
+                writerAttempt,
+                shardId,
+                baseSequence,
+                createdMillis,
+                schema,
+                records.size(),
+                null,
+                List.copyOf(records));
+    }
+
+    private DataHubCommittable(
+            String txnId,
+            String jobId,
+            int writerAttempt,
+            String shardId,
+            long baseSequence,
+            long createdMillis,
+            RecordSchema schema,
+            int recordCount,
+            byte[] encoded,
+            List<StagedRecord> records) {
+        this.txnId = Objects.requireNonNull(txnId, "txnId");
+        this.jobId = Objects.requireNonNull(jobId, "jobId");
+        this.writerAttempt = writerAttempt;
+        this.shardId = Objects.requireNonNull(shardId, "shardId");
+        this.baseSequence = baseSequence;
+        this.createdMillis = createdMillis;
+        this.schema = schema;
+        this.recordCount = recordCount;
+        this.encoded = encoded;
+        this.records = records;
+    }
+
+    /**
+     * A committable whose records are given in serialized form (the serializer's record section).
+     */
+    static DataHubCommittable ofEncoded(
+            String txnId,
+            String jobId,
+            int writerAttempt,
+            String shardId,
+            long baseSequence,
+            long createdMillis,
+            RecordSchema schema,
+            int recordCount,
+            byte[] encodedRecords) {
+        return new DataHubCommittable(
+                txnId,
+                jobId,
+                writerAttempt,
+                shardId,
+                baseSequence,
+                createdMillis,
+                schema,
+                recordCount,
+                Objects.requireNonNull(encodedRecords, "encodedRecords"),
+                null);
+    }
+
+    /** Deterministic id: job, subtask, writer attempt, checkpoint epoch, request index. */
+    public String txnId() {
+        return txnId;
+    }
+
+    /** The job of the writer that staged it. */
+    public String jobId() {
+        return jobId;
+    }
+
+    /** The writer subtask's attempt number. */
+    public int writerAttempt() {
+        return writerAttempt;
+    }
+
+    /** The shard the writer routed the request to. */
+    public String shardId() {
+        return shardId;
+    }
+
+    /** The shard's latest sequence observed before the first commit attempt (-1 unknown). */
+    public long baseSequence() {
+        return baseSequence;
+    }
+
+    /** Wall-clock time of staging. */
+    public long createdMillis() {
+        return createdMillis;
+    }
+
+    /** The topic schema for TUPLE records, null for BLOB. */
+    public RecordSchema schema() {
+        return schema;
+    }
+
+    /** How many records the request holds (without decoding them). */
+    public int recordCount() {
+        return recordCount;
+    }
+
+    /** The records in order, decoded on first use. */
+    public List<StagedRecord> records() {
+        List<StagedRecord> decoded = records;
+        if (decoded == null) {
+            decoded = DataHubCommittableSerializer.decodeRecords(encoded, recordCount, schema);
+            records = decoded;
+        }
+        return decoded;
+    }
+
+    /** The records in the serializer's record-section form, encoded on first use. */
+    byte[] encodedRecords() {
+        byte[] bytes = encoded;
+        if (bytes == null) {
+            bytes = DataHubCommittableSerializer.encodeRecords(records, schema);
+            encoded = bytes;
+        }
+        return bytes;
     }
 
     /** The id the record at this index carries in {@link #TXN_ATTRIBUTE}. */
@@ -69,9 +204,47 @@ public record DataHubCommittable(
         return txnId + "/" + index;
     }
 
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof DataHubCommittable c)) {
+            return false;
+        }
+        return writerAttempt == c.writerAttempt
+                && baseSequence == c.baseSequence
+                && createdMillis == c.createdMillis
+                && recordCount == c.recordCount
+                && txnId.equals(c.txnId)
+                && jobId.equals(c.jobId)
+                && shardId.equals(c.shardId)
+                && Objects.equals(schema, c.schema)
+                && records().equals(c.records());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(txnId, jobId, writerAttempt, shardId, baseSequence, recordCount);
+    }
+
+    @Override
+    public String toString() {
+        return "DataHubCommittable{txnId="
+                + txnId
+                + ", shard="
+                + shardId
+                + ", records="
+                + recordCount
+                + ", baseSequence="
+                + baseSequence
+                + "}";
+    }
+
     /**
      * A record as staged, with the routing key to re-route it if its shard was sealed.
      *
+     * @param record the record, with its {@value #TXN_ATTRIBUTE} attribute
      * @param hashKey the routing key as hex, null for round-robin and fixed-shard routing
      */
     public record StagedRecord(PutRecord record, String hashKey) {

@@ -31,9 +31,11 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +43,10 @@ import java.util.TreeMap;
 
 /**
  * Versioned binary form of {@link DataHubCommittable}. Version 1: header fields, the schema as
- * DataHub JSON (empty for BLOB), then each record's hash key, attributes (sorted by key) and values
- * by field type. A new version must keep reading version 1 (tested against stored version-1 bytes).
+ * DataHub JSON (empty for BLOB), the record count, then the record section: each record's hash key,
+ * attributes (sorted by key) and values by field type. The staging writer writes the record section
+ * as records arrive, so serializing a committable copies one byte array. A new version must keep
+ * reading version 1 (tested against stored version-1 bytes).
  */
 @Internal
 public final class DataHubCommittableSerializer
@@ -57,60 +61,26 @@ public final class DataHubCommittableSerializer
 
     @Override
     public byte[] serialize(DataHubCommittable c) throws IOException {
-        // Sized up front: growing a ~1 MB buffer by doubling copied it several times per call
-        // (and Flink serializes a committable twice per checkpoint: to pass it to the committer
-        // and into its state).
-        DataOutputSerializer out = new DataOutputSerializer(sizeEstimate(c));
+        byte[] records = c.encodedRecords();
+        String schemaJson = c.schema() == null ? "" : c.schema().toJson();
+        DataOutputSerializer out =
+                new DataOutputSerializer(
+                        records.length
+                                + 64
+                                + 3
+                                        * (c.txnId().length()
+                                                + c.jobId().length()
+                                                + schemaJson.length()));
         writeString(out, c.txnId());
         writeString(out, c.jobId());
         out.writeInt(c.writerAttempt());
         writeString(out, c.shardId());
         out.writeLong(c.baseSequence());
         out.writeLong(c.createdMillis());
-        writeString(out, c.schema() == null ? "" : c.schema().toJson());
-        out.writeInt(c.records().size());
-        for (DataHubCommittable.StagedRecord r : c.records()) {
-            writeNullableString(out, r.hashKey());
-            // Sorted: the bytes of a committable do not depend on map iteration order.
-            Map<String, String> attributes = r.record().attributes();
-            if (attributes.size() > 1) {
-                attributes = new TreeMap<>(attributes);
-            }
-            out.writeInt(attributes.size());
-            for (Map.Entry<String, String> a : attributes.entrySet()) {
-                writeString(out, a.getKey());
-                writeString(out, a.getValue());
-            }
-            writePayload(out, r.record().payload(), c.schema());
-        }
+        writeString(out, schemaJson);
+        out.writeInt(c.recordCount());
+        out.write(records);
         return out.getCopyOfBuffer();
-    }
-
-    /**
-     * The serialized size when every string is ASCII (a cheap count of chars, not of UTF-8 bytes;
-     * other text only makes the buffer grow once more).
-     */
-    private static int sizeEstimate(DataHubCommittable c) {
-        long size = 256 + c.txnId().length() + c.jobId().length() + c.shardId().length();
-        if (c.schema() != null) {
-            size += 64L * c.schema().size();
-        }
-        for (DataHubCommittable.StagedRecord r : c.records()) {
-            size += 16 + (r.hashKey() == null ? 0 : r.hashKey().length());
-            for (Map.Entry<String, String> a : r.record().attributes().entrySet()) {
-                size += 8 + a.getKey().length() + a.getValue().length();
-            }
-            if (r.record().payload() instanceof BlobRecord blob) {
-                size += 4 + blob.data().length;
-            } else {
-                TupleRecord tuple = (TupleRecord) r.record().payload();
-                for (int i = 0; i < tuple.size(); i++) {
-                    Object v = tuple.get(i);
-                    size += v instanceof String text ? 5 + text.length() : 9;
-                }
-            }
-        }
-        return (int) Math.min(size, Integer.MAX_VALUE - 16);
     }
 
     @Override
@@ -132,21 +102,100 @@ public final class DataHubCommittableSerializer
         String schemaJson = readString(in);
         RecordSchema schema = schemaJson.isEmpty() ? null : RecordSchema.fromJson(schemaJson);
         int count = in.readInt();
-        List<DataHubCommittable.StagedRecord> records = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String hashKey = readNullableString(in);
-            int attributeCount = in.readInt();
-            Map<String, String> attributes = new LinkedHashMap<>();
-            for (int a = 0; a < attributeCount; a++) {
-                attributes.put(readString(in), readString(in));
+        // The rest is the record section, kept as it is until the committer needs the records.
+        byte[] records = Arrays.copyOfRange(serialized, in.getPosition(), serialized.length);
+        return DataHubCommittable.ofEncoded(
+                txnId, jobId, attempt, shardId, baseSequence, created, schema, count, records);
+    }
+
+    /** The record section of the format for these records. */
+    static byte[] encodeRecords(List<DataHubCommittable.StagedRecord> records, RecordSchema s) {
+        DataOutputSerializer out = new DataOutputSerializer(sizeEstimate(records));
+        try {
+            for (DataHubCommittable.StagedRecord r : records) {
+                writeRecord(out, r.record(), r.hashKey(), s);
             }
-            RecordPayload payload = readPayload(in, schema);
-            records.add(
-                    new DataHubCommittable.StagedRecord(
-                            new PutRecord(payload, attributes, null, null, null), hashKey));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // an in-memory buffer does not fail
         }
-        return new DataHubCommittable(
-                txnId, jobId, attempt, shardId, baseSequence, created, schema, records);
+        return out.getCopyOfBuffer();
+    }
+
+    /**
+     * Appends one record of the record section: its hash key, its attributes (sorted by key, so the
+     * bytes do not depend on map iteration order) and its values by field type.
+     */
+    static void writeRecord(DataOutputView out, PutRecord record, String hashKey, RecordSchema s)
+            throws IOException {
+        writeRecord(out, record.attributes(), record.payload(), hashKey, s);
+    }
+
+    /** {@link #writeRecord(DataOutputView, PutRecord, String, RecordSchema)} from its parts. */
+    static void writeRecord(
+            DataOutputView out,
+            Map<String, String> attributes,
+            RecordPayload payload,
+            String hashKey,
+            RecordSchema s)
+            throws IOException {
+        writeNullableString(out, hashKey);
+        if (attributes.size() > 1) {
+            attributes = new TreeMap<>(attributes);
+        }
+        out.writeInt(attributes.size());
+        for (Map.Entry<String, String> a : attributes.entrySet()) {
+            writeString(out, a.getKey());
+            writeString(out, a.getValue());
+        }
+        writePayload(out, payload, s);
+    }
+
+    /** Decodes a record section of {@code count} records. */
+    static List<DataHubCommittable.StagedRecord> decodeRecords(
+            byte[] section, int count, RecordSchema schema) {
+        DataInputDeserializer in = new DataInputDeserializer(section);
+        List<DataHubCommittable.StagedRecord> records = new ArrayList<>(count);
+        try {
+            for (int i = 0; i < count; i++) {
+                String hashKey = readNullableString(in);
+                int attributeCount = in.readInt();
+                Map<String, String> attributes = new LinkedHashMap<>();
+                for (int a = 0; a < attributeCount; a++) {
+                    attributes.put(readString(in), readString(in));
+                }
+                RecordPayload payload = readPayload(in, schema);
+                records.add(
+                        new DataHubCommittable.StagedRecord(
+                                new PutRecord(payload, attributes, null, null, null), hashKey));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("A staged request's records cannot be decoded", e);
+        }
+        return List.copyOf(records);
+    }
+
+    /**
+     * The section's size when every string is ASCII (a cheap count of chars, not of UTF-8 bytes;
+     * other text only makes the buffer grow once more).
+     */
+    private static int sizeEstimate(List<DataHubCommittable.StagedRecord> records) {
+        long size = 64;
+        for (DataHubCommittable.StagedRecord r : records) {
+            size += 16 + (r.hashKey() == null ? 0 : r.hashKey().length());
+            for (Map.Entry<String, String> a : r.record().attributes().entrySet()) {
+                size += 8 + a.getKey().length() + a.getValue().length();
+            }
+            if (r.record().payload() instanceof BlobRecord blob) {
+                size += 4 + blob.data().length;
+            } else {
+                TupleRecord tuple = (TupleRecord) r.record().payload();
+                for (int i = 0; i < tuple.size(); i++) {
+                    Object v = tuple.get(i);
+                    size += v instanceof String text ? 5 + text.length() : 9;
+                }
+            }
+        }
+        return (int) Math.min(size, Integer.MAX_VALUE - 16);
     }
 
     private static void writePayload(DataOutputView out, RecordPayload payload, RecordSchema s)

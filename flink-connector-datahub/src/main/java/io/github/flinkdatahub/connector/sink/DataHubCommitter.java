@@ -136,7 +136,7 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
                     retryLater(lane);
                 }
             } else {
-                List<PutRecord> records = new ArrayList<>(c.records().size());
+                List<PutRecord> records = new ArrayList<>(c.recordCount());
                 for (DataHubCommittable.StagedRecord r : c.records()) {
                     records.add(r.record());
                 }
@@ -157,7 +157,7 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
             RuntimeException failure;
             try {
                 f.put.get();
-                committed.inc(c.records().size());
+                committed.inc(c.recordCount());
                 continue;
             } catch (InterruptedException e) {
                 // The puts still in flight may land: a restored committer looks them up.
@@ -233,8 +233,8 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
     }
 
     private static List<Integer> allIndices(DataHubCommittable c) {
-        List<Integer> all = new ArrayList<>(c.records().size());
-        for (int i = 0; i < c.records().size(); i++) {
+        List<Integer> all = new ArrayList<>(c.recordCount());
+        for (int i = 0; i < c.recordCount(); i++) {
             all.add(i);
         }
         return all;
@@ -257,7 +257,7 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
         if (lookUp) {
             Set<String> present = scanner.presentIds(c);
             pending.removeIf(i -> present.contains(c.recordId(i)));
-            int already = c.records().size() - pending.size();
+            int already = c.recordCount() - pending.size();
             skipped.inc(already);
             if (already > 0) {
                 LOG.info(
@@ -266,7 +266,7 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
                         c.shardId(),
                         settings.topicPath(),
                         already,
-                        c.records().size());
+                        c.recordCount());
             }
             if (pending.isEmpty()) {
                 return false;

@@ -18,9 +18,11 @@ package io.github.flinkdatahub.connector.sink;
 
 import io.github.flinkdatahub.connector.client.CursorType;
 import io.github.flinkdatahub.connector.client.DataHubClient;
+import io.github.flinkdatahub.connector.client.RecordSchema;
 import io.github.flinkdatahub.connector.client.ResourceNotFoundException;
 
 import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
+import org.apache.flink.core.memory.DataOutputSerializer;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The EXACTLY_ONCE writer: nothing is sent before the checkpoint completes. Records are staged per
@@ -49,11 +52,10 @@ final class DataHubStagingWriter<T> implements CommittingSinkWriter<T, DataHubCo
     private final String txnPrefix;
     private final String jobId;
     private final int attempt;
-    private final Map<String, List<List<DataHubCommittable.StagedRecord>>> staged =
-            new LinkedHashMap<>();
-    private final Map<String, Long> openBytes = new HashMap<>();
+    private final Map<String, List<StagedRequest>> staged = new LinkedHashMap<>();
     private long stagedBytes;
     private long epoch;
+    private int requestIndex;
 
     DataHubStagingWriter(
             SinkSettings settings,
@@ -90,21 +92,29 @@ final class DataHubStagingWriter<T> implements CommittingSinkWriter<T, DataHubCo
             preparer.refreshShards();
             shard = preparer.router().route(r.key());
         }
-        List<List<DataHubCommittable.StagedRecord>> requests =
-                staged.computeIfAbsent(shard, k -> new ArrayList<>());
-        long open = openBytes.getOrDefault(shard, 0L);
+        List<StagedRequest> requests = staged.computeIfAbsent(shard, k -> new ArrayList<>());
         int size = r.size() + idOverhead();
-        if (requests.isEmpty()
-                || requests.get(requests.size() - 1).size() >= settings.maxBatchRecords()
-                || open + size > settings.recordBytesPerRequest()) {
-            requests.add(new ArrayList<>());
-            open = 0;
+        RecordSchema schema = preparer.topicInfo().schema();
+        StagedRequest request = requests.isEmpty() ? null : requests.get(requests.size() - 1);
+        if (request == null
+                || request.count >= settings.maxBatchRecords()
+                || request.bytes + size > settings.recordBytesPerRequest()
+                || !Objects.equals(request.schema, schema)) {
+            request = new StagedRequest(txnPrefix + epoch + "-" + requestIndex++, schema);
+            requests.add(request);
         }
-        openBytes.put(shard, open + size);
-        List<DataHubCommittable.StagedRecord> request = requests.get(requests.size() - 1);
-        request.add(
-                new DataHubCommittable.StagedRecord(
-                        r.record(), r.key() == null ? null : r.key().toString(16)));
+        // Serialized right away (the committable's record section): the writer and the checkpoint
+        // then hold bytes, not an object per value.
+        Map<String, String> attributes = new HashMap<>(r.record().attributes());
+        attributes.put(DataHubCommittable.TXN_ATTRIBUTE, request.txnId + "/" + request.count);
+        DataHubCommittableSerializer.writeRecord(
+                request.buffer,
+                attributes,
+                r.record().payload(),
+                r.key() == null ? null : r.key().toString(16),
+                schema);
+        request.count++;
+        request.bytes += size;
         stagedBytes += size;
         metrics.stagedBytes(stagedBytes);
         metrics.sent(1, size, 0);
@@ -136,38 +146,28 @@ final class DataHubStagingWriter<T> implements CommittingSinkWriter<T, DataHubCo
     public Collection<DataHubCommittable> prepareCommit() throws IOException {
         List<DataHubCommittable> out = new ArrayList<>();
         long now = System.currentTimeMillis();
-        int index = 0;
-        for (Map.Entry<String, List<List<DataHubCommittable.StagedRecord>>> e : staged.entrySet()) {
+        for (Map.Entry<String, List<StagedRequest>> e : staged.entrySet()) {
             String shard = e.getKey();
             long base = latestSequence(shard);
-            for (List<DataHubCommittable.StagedRecord> request : e.getValue()) {
-                String txnId = txnPrefix + epoch + "-" + index++;
-                List<DataHubCommittable.StagedRecord> tagged = new ArrayList<>(request.size());
-                for (int i = 0; i < request.size(); i++) {
-                    DataHubCommittable.StagedRecord r = request.get(i);
-                    Map<String, String> attributes = new HashMap<>(r.record().attributes());
-                    attributes.put(DataHubCommittable.TXN_ATTRIBUTE, txnId + "/" + i);
-                    tagged.add(
-                            new DataHubCommittable.StagedRecord(
-                                    r.record().withAttributes(attributes), r.hashKey()));
-                }
+            for (StagedRequest request : e.getValue()) {
                 out.add(
-                        new DataHubCommittable(
-                                txnId,
+                        DataHubCommittable.ofEncoded(
+                                request.txnId,
                                 jobId,
                                 attempt,
                                 shard,
                                 base,
                                 now,
-                                preparer.topicInfo().schema(),
-                                tagged));
+                                request.schema,
+                                request.count,
+                                request.buffer.getCopyOfBuffer()));
             }
         }
         staged.clear();
-        openBytes.clear();
         stagedBytes = 0;
         metrics.stagedBytes(0);
         epoch++;
+        requestIndex = 0;
         return out;
     }
 
@@ -197,6 +197,20 @@ final class DataHubStagingWriter<T> implements CommittingSinkWriter<T, DataHubCo
 
     /** For tests: records staged and not yet handed over. */
     int stagedRecords() {
-        return staged.values().stream().flatMap(List::stream).mapToInt(List::size).sum();
+        return staged.values().stream().flatMap(List::stream).mapToInt(r -> r.count).sum();
+    }
+
+    /** One put-by-shard request being staged: its id and its serialized records. */
+    private static final class StagedRequest {
+        final String txnId;
+        final RecordSchema schema;
+        final DataOutputSerializer buffer = new DataOutputSerializer(64 * 1024);
+        int count;
+        long bytes;
+
+        StagedRequest(String txnId, RecordSchema schema) {
+            this.txnId = txnId;
+            this.schema = schema;
+        }
     }
 }

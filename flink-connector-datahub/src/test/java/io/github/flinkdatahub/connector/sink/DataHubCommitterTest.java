@@ -336,6 +336,36 @@ class DataHubCommitterTest {
     }
 
     @Test
+    void stagedRequestsSerializeExactlyLikeTheirDecodedRecords() throws Exception {
+        hub.createTupleTopic(PROJECT, TOPIC, 2, Event.SCHEMA);
+        DataHubSink<Event> sink =
+                sink(
+                        SinkTestSupport.builder(hub)
+                                .setRouting(ShardRouting.PARTITION_KEY)
+                                .setMaxBatchRecords(10));
+        DataHubCommittableSerializer serializer = new DataHubCommittableSerializer();
+        Collection<DataHubCommittable> cs = stage(sink, 0, 45, "a", "b", "c");
+        assertThat(cs).hasSizeGreaterThan(2);
+        for (DataHubCommittable c : cs) {
+            DataHubCommittable decoded =
+                    new DataHubCommittable(
+                            c.txnId(),
+                            c.jobId(),
+                            c.writerAttempt(),
+                            c.shardId(),
+                            c.baseSequence(),
+                            c.createdMillis(),
+                            c.schema(),
+                            c.records());
+            assertThat(c.records()).hasSize(c.recordCount());
+            assertThat(c.records()).allSatisfy(r -> assertThat(r.hashKey()).isNotNull());
+            // The writer's record section is byte for byte the version-1 format.
+            assertThat(serializer.serialize(c)).isEqualTo(serializer.serialize(decoded));
+            assertThat(serializer.deserialize(1, serializer.serialize(c))).isEqualTo(decoded);
+        }
+    }
+
+    @Test
     void stagingMoreThanMaxStagedBytesFailsWithAClearMessage() throws Exception {
         hub.createTupleTopic(PROJECT, TOPIC, 1, Event.SCHEMA);
         DataHubSink<Event> sink =
