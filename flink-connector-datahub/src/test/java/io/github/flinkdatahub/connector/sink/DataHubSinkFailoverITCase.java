@@ -156,7 +156,9 @@ class DataHubSinkFailoverITCase {
                     "EXACTLY_ONCE failover: %d records, %d TaskManager kills, %d mapper opens,"
                             + " committed %d, skipped as already present %d%n",
                     n, FailoverJob.KILLS.get(), FailoverJob.OPENED.get(), committed, skipped);
-            assertThat(committed).isGreaterThanOrEqualTo(n);
+            // A put that landed just before its committer was killed is not counted as committed;
+            // the restored committer finds its records and counts them as already present.
+            assertThat(committed + skipped).isGreaterThanOrEqualTo(n);
         }
     }
 
