@@ -91,6 +91,40 @@ final class BatchRecordWriter {
         totalSize = attrOffset + attr;
     }
 
+    /**
+     * The record's size in a batch without encoding it: never below what {@link #size()} gives (an
+     * unpaired surrogate counts 3 bytes, see {@link PbRecordSizes#utf8Length}).
+     */
+    static int estimatedSize(PutRecord record) {
+        RecordPayload payload = record.payload();
+        int n;
+        int var = 0;
+        if (payload instanceof BlobRecord blob) {
+            n = 1;
+            int len = blob.unsafeData().length;
+            var = len > INLINE_MAX ? align8(len) : 0;
+        } else {
+            TupleRecord tuple = (TupleRecord) payload;
+            n = tuple.size();
+            for (int i = 0; i < n; i++) {
+                Object value = tuple.get(i);
+                FieldType type = tuple.schema().field(i).type();
+                if (value != null && (type == FieldType.STRING || type == FieldType.DECIMAL)) {
+                    int len = PbRecordSizes.utf8Length(ValueCodec.toText(value));
+                    var += len > INLINE_MAX ? align8(len) : 0;
+                }
+            }
+        }
+        int attr = 4;
+        for (Map.Entry<String, String> a : record.attributes().entrySet()) {
+            attr +=
+                    8
+                            + PbRecordSizes.utf8Length(a.getKey())
+                            + PbRecordSizes.utf8Length(a.getValue());
+        }
+        return RECORD_HEADER_SIZE + 4 + bitmapSize(n) + n * SLOT + var + attr;
+    }
+
     /** Bytes of the not-null bitmap for n fields: whole 64-bit words. */
     static int bitmapSize(int fieldCount) {
         return ((fieldCount + 63) >> 6) << 3;

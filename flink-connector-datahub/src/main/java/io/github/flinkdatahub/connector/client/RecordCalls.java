@@ -181,6 +181,13 @@ final class RecordCalls {
             String project, String topic, String shardPath, List<PutRecord> records) {
         requireRecords(records);
         boolean batch = protocol == BodyProtocol.BATCH;
+        if (batch && records.size() > PutRecord.MAX_RECORDS_PER_REQUEST) {
+            throw new IllegalArgumentException(
+                    "A batch holds at most "
+                            + PutRecord.MAX_RECORDS_PER_REQUEST
+                            + " records but got "
+                            + records.size());
+        }
         byte[] request =
                 batch
                         ? BatchCodec.encodePutRequest(
@@ -188,6 +195,15 @@ final class RecordCalls {
                                 compression,
                                 schemaVersions.forWrite(project, topic, records))
                         : PbRecordCodec.encodePutRecords(records);
+        if (batch && request.length > PutRecord.MAX_REQUEST_BYTES) {
+            // Fails before sending, naming the limit; the service would refuse it anyway.
+            throw new IllegalArgumentException(
+                    "The batch request is "
+                            + request.length
+                            + " bytes, over the service's limit of "
+                            + PutRecord.MAX_REQUEST_BYTES
+                            + " bytes: put fewer records per call");
+        }
         return new Prepared<>(
                 new HttpTransport.HttpCall(
                         "POST",

@@ -275,6 +275,36 @@ class BatchCodecTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void estimatedBatchSizesAreNeverBelowTheRequestBody() {
+        List<PutRecord> records = new ArrayList<>(SdkRecords.ours(5));
+        records.addAll(SdkRecords.oursBlob());
+        java.util.Random random = new java.util.Random(3);
+        for (int round = 0; round < 50; round++) {
+            List<PutRecord> sample = new ArrayList<>();
+            int estimate = PutRecord.requestOverheadBytes(BodyProtocol.BATCH);
+            for (int i = 0; i < 1 + random.nextInt(records.size()); i++) {
+                PutRecord r = records.get(random.nextInt(records.size()));
+                if (r.payload() instanceof BlobRecord
+                        && !sample.isEmpty()
+                        && sample.get(0).payload() instanceof TupleRecord) {
+                    continue;
+                }
+                if (r.payload() instanceof TupleRecord
+                        && !sample.isEmpty()
+                        && sample.get(0).payload() instanceof BlobRecord) {
+                    continue;
+                }
+                sample.add(r);
+                assertThat(r.estimatedEncodedSize(BodyProtocol.BATCH))
+                        .isEqualTo(new BatchRecordWriter(r, 0).size());
+                estimate += r.estimatedEncodedSize(BodyProtocol.BATCH);
+            }
+            byte[] request = BatchCodec.encodePutRequest(sample, CompressionType.NONE, 0);
+            assertThat(estimate).isGreaterThanOrEqualTo(request.length);
+        }
+    }
+
     private static List<BatchRecordReader.Decoded> decode(byte[] batch, RecordSchema schema) {
         return BatchCodec.decodeBatch(
                 batch,

@@ -68,6 +68,20 @@ class BatchProtocolCallsTest extends MockServerTestBase {
     }
 
     @Test
+    void aBatchOverTheRequestLimitFailsBeforeSending() {
+        HttpDataHubClient client = batchClient(CompressionType.LZ4, false);
+        byte[] big = new byte[PutRecord.MAX_REQUEST_BYTES];
+        new java.util.Random(1).nextBytes(big); // incompressible: the limit is on the sent body
+        assertThatThrownBy(
+                        () ->
+                                client.putRecordsByShard(
+                                        "p", "t", "0", List.of(PutRecord.of(BlobRecord.of(big)))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("over the service's limit of 4194304 bytes");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void getGivesEveryRecordOfABatchItsSequenceAndIndex() throws Exception {
         List<PutRecord> first = SdkRecords.ours(1);
         List<PutRecord> second = SdkRecords.ours(2);
