@@ -247,8 +247,11 @@ public final class DataHubShardSplitReader implements SplitReader<ReadRecord, Da
                 reachedStop = true;
                 break;
             }
+            if (s.alreadyRead(r)) {
+                continue; // the emitted head of a batch, read again after a restore
+            }
             out.add(splitId, r);
-            s.nextSequence = r.sequence() + 1;
+            s.advancePast(r);
             lastTime = r.systemTime();
             bytes += DataHubSourceMetrics.payloadBytes(r);
         }
