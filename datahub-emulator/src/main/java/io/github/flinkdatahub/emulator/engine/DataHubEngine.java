@@ -138,6 +138,43 @@ public interface DataHubEngine extends AutoCloseable {
     /** Stores the offsets without a session and increments each shard's version. */
     void resetOffsets(String project, String topic, String subId, Map<String, OffsetInfo> offsets);
 
+    // ---------------------------------------------------------------- batch mode
+
+    /**
+     * Batch-mode put-by-shard: each batch becomes one stored entry with one sequence, shared by all
+     * of its records; records are validated against the schema version they name. Any bad record
+     * fails the whole request.
+     */
+    void putBatchesByShard(
+            String project, String topic, String shardId, List<List<BatchRecord>> batches);
+
+    /**
+     * Batch-mode read: whole batches from the cursor; records written singly (JSON, PB) come back
+     * as one-record batches. {@code limit} (clamped to 1..1000) counts records, but a batch is
+     * never split: batches are added while they fit, and the first one always is.
+     */
+    BatchReadResult getBatches(
+            String project, String topic, String shardId, String cursor, int limit);
+
+    // ---------------------------------------------------------------- schema registry
+
+    /** One page of ListSchema; {@code pageSize <= 0} means every version in one page. */
+    SchemaPage listSchemas(String project, String topic, int pageNumber, int pageSize);
+
+    /** A live schema version; 0 is the topic's own schema. */
+    SchemaVersion getSchema(String project, String topic, int versionId);
+
+    /** The live version whose fields equal {@code fields}. */
+    SchemaVersion findSchema(String project, String topic, List<FieldSpec> fields);
+
+    /**
+     * Registers a schema and returns its version id (an equal live version's id if there is one).
+     */
+    int registerSchema(String project, String topic, String schemaJson, List<FieldSpec> fields);
+
+    /** Deletes a registered version (not 0). */
+    void deleteSchema(String project, String topic, int versionId);
+
     // ---------------------------------------------------------------- values
 
     /** Topic record type. */
@@ -273,4 +310,46 @@ public interface DataHubEngine extends AutoCloseable {
      */
     record OffsetInfo(
             long sequence, long timestamp, long version, Long sessionId, int batchIndex) {}
+
+    /**
+     * A record of a batch. {@code schemaVersion} is -1 for BLOB (then {@code blob} is set), else
+     * the registry version whose fields {@code tupleValues} follow (text, null for NULL).
+     */
+    record BatchRecord(
+            int schemaVersion,
+            Map<String, String> attributes,
+            List<String> tupleValues,
+            byte[] blob) {}
+
+    /** A stored batch as read: one sequence for all its records. */
+    record StoredBatch(
+            long sequence,
+            long systemTimeMillis,
+            String cursor,
+            String nextCursor,
+            List<BatchRecord> records) {}
+
+    /**
+     * A batch-mode read; {@code schemas} holds the fields of every TUPLE schema version the records
+     * name (version 0: the topic's current schema).
+     */
+    record BatchReadResult(
+            String nextCursor,
+            long startSequence,
+            long latestSequence,
+            long latestTimeMillis,
+            List<StoredBatch> batches,
+            Map<Integer, List<FieldSpec>> schemas) {}
+
+    /** A schema version; {@code createTime} in seconds. */
+    record SchemaVersion(
+            int versionId, String recordSchemaJson, List<FieldSpec> fields, long createTime) {}
+
+    /** One page of ListSchema. */
+    record SchemaPage(
+            int pageNumber,
+            int pageSize,
+            int pageCount,
+            int totalCount,
+            List<SchemaVersion> schemas) {}
 }

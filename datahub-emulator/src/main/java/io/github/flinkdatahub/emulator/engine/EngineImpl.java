@@ -49,6 +49,8 @@ final class EngineImpl implements DataHubEngine {
     private final WriteOps writes;
     private final ReadOps reads;
     private final SubscriptionOps subscriptions;
+    private final BatchOps batches;
+    private final SchemaOps schemas;
 
     private EngineImpl(EngineOptions options) {
         this.core = new EngineCore(options);
@@ -57,6 +59,8 @@ final class EngineImpl implements DataHubEngine {
         this.writes = new WriteOps(core);
         this.reads = new ReadOps(core);
         this.subscriptions = new SubscriptionOps(core);
+        this.batches = new BatchOps(core, writes, reads);
+        this.schemas = new SchemaOps(core);
     }
 
     static EngineImpl open(EngineOptions options) {
@@ -228,5 +232,43 @@ final class EngineImpl implements DataHubEngine {
     public void resetOffsets(
             String project, String topic, String subId, Map<String, OffsetInfo> offsets) {
         subscriptions.reset(project, topic, subId, offsets);
+    }
+
+    @Override
+    public void putBatchesByShard(
+            String project, String topic, String shardId, List<List<BatchRecord>> records) {
+        batches.putBatches(project, topic, shardId, records);
+    }
+
+    @Override
+    public BatchReadResult getBatches(
+            String project, String topic, String shardId, String cursor, int limit) {
+        return batches.getBatches(project, topic, shardId, cursor, limit);
+    }
+
+    @Override
+    public SchemaPage listSchemas(String project, String topic, int pageNumber, int pageSize) {
+        return schemas.list(project, topic, pageNumber, pageSize);
+    }
+
+    @Override
+    public SchemaVersion getSchema(String project, String topic, int versionId) {
+        return schemas.get(project, topic, versionId);
+    }
+
+    @Override
+    public SchemaVersion findSchema(String project, String topic, List<FieldSpec> fields) {
+        return schemas.find(project, topic, fields);
+    }
+
+    @Override
+    public int registerSchema(
+            String project, String topic, String schemaJson, List<FieldSpec> fields) {
+        return schemas.register(project, topic, schemaJson, fields);
+    }
+
+    @Override
+    public void deleteSchema(String project, String topic, int versionId) {
+        schemas.delete(project, topic, versionId);
     }
 }

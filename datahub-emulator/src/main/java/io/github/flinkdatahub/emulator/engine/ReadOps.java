@@ -18,6 +18,7 @@ package io.github.flinkdatahub.emulator.engine;
 
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.CursorResult;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.CursorType;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.FieldSpec;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.MeterInfo;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.ReadResult;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.StoredRecord;
@@ -100,7 +101,10 @@ final class ReadOps {
         return new CursorResult(Cursors.encode(t.uid, s.id, seq), time, seq);
     }
 
-    ReadResult getRecords(String project, String topic, String shardId, String cursor, int limit) {
+    /** The entries a read returns: whole batches, counted by records (see getBatches). */
+    record Window(Topic topic, Shard shard, long seq, Shard.View view, List<Shard.Rec> recs) {}
+
+    Window window(String project, String topic, String shardId, String cursor, int limit) {
         Topic t = core.topic(project, topic);
         Shard s = EngineCore.shard(t, shardId);
         int n = Math.max(1, Math.min(1000, limit));
@@ -115,32 +119,96 @@ final class ReadOps {
         if (closed && seq >= view.nextSeq()) {
             throw Errors.invalidShardOperation(s.idText);
         }
-        List<StoredRecord> out = new ArrayList<>(view.records().size());
-        int fieldCount = t.fields.size();
-        for (int i = 0; i < view.records().size(); i++) {
-            Shard.Rec r = view.records().get(i);
-            long sq = seq + i;
-            RecordCodec.Body body = RecordCodec.decode(r.payload());
-            List<String> values = body.values();
-            if (values != null && values.size() < fieldCount) {
-                List<String> padded = new ArrayList<>(values);
-                padded.addAll(Collections.nCopies(fieldCount - values.size(), null));
-                values = padded;
+        List<Shard.Rec> recs = view.records();
+        int total = 0;
+        int k = 0;
+        for (; k < recs.size(); k++) {
+            int count = RecordCodec.recordCount(recs.get(k).payload());
+            if (k > 0 && total + count > n) {
+                break; // a batch is never split; the first one is always returned
             }
+            total += count;
+        }
+        return new Window(t, s, seq, view, recs.subList(0, k));
+    }
+
+    ReadResult getRecords(String project, String topic, String shardId, String cursor, int limit) {
+        Window w = window(project, topic, shardId, cursor, limit);
+        Topic t = w.topic();
+        Shard s = w.shard();
+        long seq = w.seq();
+        List<StoredRecord> out = new ArrayList<>(w.recs().size());
+        for (int i = 0; i < w.recs().size(); i++) {
+            Shard.Rec r = w.recs().get(i);
+            long sq = seq + i;
+            String at = Cursors.encode(t.uid, s.id, sq);
+            String after = Cursors.encode(t.uid, s.id, sq + 1);
+            if (RecordCodec.isBatch(r.payload())) {
+                // Every record of a batch shares its sequence and cursors (section 6.4).
+                for (RecordCodec.BatchBody b : RecordCodec.decodeBatch(r.payload())) {
+                    RecordCodec.Body body = b.body();
+                    out.add(
+                            new StoredRecord(
+                                    s.idText,
+                                    sq,
+                                    r.timeMillis(),
+                                    at,
+                                    after,
+                                    body.attributes(),
+                                    topicLayout(t, b.schemaVersion(), body.values()),
+                                    body.blob()));
+                }
+                continue;
+            }
+            RecordCodec.Body body = RecordCodec.decode(r.payload());
             out.add(
                     new StoredRecord(
                             s.idText,
                             sq,
                             r.timeMillis(),
-                            Cursors.encode(t.uid, s.id, sq),
-                            Cursors.encode(t.uid, s.id, sq + 1),
+                            at,
+                            after,
                             body.attributes(),
-                            values == null ? null : Collections.unmodifiableList(values),
+                            topicLayout(t, 0, body.values()),
                             body.blob()));
         }
-        String next = out.isEmpty() ? cursor : Cursors.encode(t.uid, s.id, seq + out.size());
+        String next =
+                w.recs().isEmpty() ? cursor : Cursors.encode(t.uid, s.id, seq + w.recs().size());
         return new ReadResult(
-                next, seq, view.nextSeq() - 1, view.lastTimeMillis(), List.copyOf(out));
+                next, seq, w.view().nextSeq() - 1, w.view().lastTimeMillis(), List.copyOf(out));
+    }
+
+    /**
+     * A record's values in the topic's current field order: version 0 (the topic's schema when it
+     * was written) padded with nulls for fields appended since; another registered version mapped
+     * by field name (fields the version lacks are null).
+     */
+    static List<String> topicLayout(Topic t, int schemaVersion, List<String> values) {
+        if (values == null) {
+            return null;
+        }
+        List<FieldSpec> fields = t.fields;
+        List<FieldSpec> written = SchemaOps.fieldsForRead(t, schemaVersion);
+        if (schemaVersion != 0 && written != fields) {
+            List<String> mapped = new ArrayList<>(fields.size());
+            for (FieldSpec f : fields) {
+                String v = null;
+                for (int i = 0; i < written.size() && i < values.size(); i++) {
+                    if (written.get(i).name().equalsIgnoreCase(f.name())) {
+                        v = values.get(i);
+                        break;
+                    }
+                }
+                mapped.add(v);
+            }
+            return Collections.unmodifiableList(mapped);
+        }
+        if (values.size() < fields.size()) {
+            List<String> padded = new ArrayList<>(values);
+            padded.addAll(Collections.nCopies(fields.size() - values.size(), null));
+            return Collections.unmodifiableList(padded);
+        }
+        return Collections.unmodifiableList(values);
     }
 
     MeterInfo getMeter(String project, String topic, String shardId) {

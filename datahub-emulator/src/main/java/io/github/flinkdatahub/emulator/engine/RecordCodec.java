@@ -27,11 +27,16 @@ import java.util.Map;
 /**
  * The compact byte form of a stored record (also its journal form): a kind byte, varint-prefixed
  * attributes, then either varint-prefixed tuple values (length+1, 0 = NULL) or the raw blob.
+ *
+ * <p>A batch (batch binary mode: one sequence, several records) is kind {@code 2}: a varint record
+ * count, then per record its schema version + 1 (varint) and its single-record form, length
+ * prefixed.
  */
 final class RecordCodec {
 
     private static final byte TUPLE = 0;
     private static final byte BLOB = 1;
+    private static final byte BATCH = 2;
 
     private RecordCodec() {}
 
@@ -56,6 +61,48 @@ final class RecordCodec {
             }
         }
         return out.toByteArray();
+    }
+
+    /** One record of a stored batch: the schema version it names (-1 for BLOB) and its body. */
+    record BatchBody(int schemaVersion, Body body) {}
+
+    /** Encodes a batch; {@code versions} and {@code bodies} (single-record forms) are parallel. */
+    static byte[] encodeBatch(List<Integer> versions, List<byte[]> bodies) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * bodies.size() + 8);
+        out.write(BATCH);
+        writeVarint(out, bodies.size());
+        for (int i = 0; i < bodies.size(); i++) {
+            writeVarint(out, versions.get(i) + 1);
+            writeVarint(out, bodies.get(i).length);
+            out.writeBytes(bodies.get(i));
+        }
+        return out.toByteArray();
+    }
+
+    /** Whether a stored payload is a batch. */
+    static boolean isBatch(byte[] data) {
+        return data[0] == BATCH;
+    }
+
+    /** The number of records a stored payload holds (1 unless it is a batch). */
+    static int recordCount(byte[] data) {
+        return data[0] == BATCH ? readVarint(data, new int[] {1}) : 1;
+    }
+
+    /** Decodes a batch payload. */
+    static List<BatchBody> decodeBatch(byte[] data) {
+        int[] pos = {1};
+        int count = readVarint(data, pos);
+        List<BatchBody> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int version = readVarint(data, pos) - 1;
+            int len = readVarint(data, pos);
+            byte[] body = new byte[len];
+            System.arraycopy(data, pos[0], body, 0, len);
+            pos[0] += len;
+            out.add(new BatchBody(version, decode(body)));
+        }
+        return out;
     }
 
     static Body decode(byte[] data) {

@@ -95,6 +95,7 @@ final class Snapshot {
                     .l(v.lastTimeMillis());
         }
         sink.accept(e.build());
+        SchemaOps.writeSnapshot(t, sink);
         int i = 0;
         for (Shard s : t.shards.values()) {
             writeRecords(t, s, views.get(i++), sink);

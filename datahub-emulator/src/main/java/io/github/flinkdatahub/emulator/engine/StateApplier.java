@@ -124,6 +124,10 @@ final class StateApplier {
                 state.nextTopicUid = in.l();
                 state.subscriptionCounter = in.l();
                 return;
+            case SchemaOps.REGISTER_SCHEMA:
+            case SchemaOps.DELETE_SCHEMA:
+                SchemaOps.apply(type, in, state);
+                return;
             default:
                 applySubscriptionEvent(type, in);
         }

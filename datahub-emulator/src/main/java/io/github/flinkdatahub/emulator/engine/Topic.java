@@ -46,6 +46,9 @@ final class Topic {
     /** Subscriptions by id, in creation order of {@link Subscription#order}. */
     final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
 
+    /** Registered schema versions 1, 2, ... (version 0 is {@link #fields}). */
+    final SchemaRegistry schemas = new SchemaRegistry();
+
     volatile int lifecycleDays;
     volatile String comment;
     volatile String schemaJson;

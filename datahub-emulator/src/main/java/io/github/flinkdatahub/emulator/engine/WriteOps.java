@@ -94,7 +94,7 @@ final class WriteOps {
         }
     }
 
-    private void append(Topic t, Shard s, List<byte[]> payloads) {
+    void append(Topic t, Shard s, List<byte[]> payloads) {
         s.appendLock.lock();
         try {
             if (s.isDeleted()) {
@@ -119,7 +119,7 @@ final class WriteOps {
         }
     }
 
-    private static void checkCount(List<PutRecord> records) {
+    static void checkCount(List<?> records) {
         if (records == null) {
             throw Errors.invalidParameter("Records must be given.");
         }
@@ -178,7 +178,7 @@ final class WriteOps {
         throw Errors.invalidParameter("No active shard owns hash key " + HashKeys.format(key));
     }
 
-    private static Shard explicitShard(Topic t, String shardId) {
+    static Shard explicitShard(Topic t, String shardId) {
         if (shardId == null || !shardId.matches("\\d+")) {
             throw Errors.invalidShardId(shardId);
         }
@@ -208,33 +208,9 @@ final class WriteOps {
             if (r.tupleValues() == null) {
                 throw Errors.malformedRecord("a BLOB record cannot be written to a TUPLE topic");
             }
-            List<FieldSpec> fields = t.fields;
-            if (r.tupleValues().size() != fields.size()) {
-                throw Errors.malformedRecord(
-                        "the schema has "
-                                + fields.size()
-                                + " fields but the record has "
-                                + r.tupleValues().size()
-                                + " values");
-            }
-            canonical = new ArrayList<>(fields.size());
-            for (int i = 0; i < fields.size(); i++) {
-                FieldSpec f = fields.get(i);
-                String v = r.tupleValues().get(i);
-                if (v == null) {
-                    if (f.notNull()) {
-                        throw Errors.malformedRecord("field '" + f.name() + "' must not be null");
-                    }
-                    canonical.add(null);
-                    continue;
-                }
-                try {
-                    String c = Values.canonical(f.type(), v);
-                    canonical.add(c);
-                    size += utf8(c);
-                } catch (IllegalArgumentException e) {
-                    throw Errors.malformedRecord("field '" + f.name() + "': " + e.getMessage());
-                }
+            canonical = canonicalTuple(t.fields, r.tupleValues());
+            for (String c : canonical) {
+                size += c == null ? 0 : utf8(c);
             }
         } else {
             if (r.blob() == null) {
@@ -249,7 +225,37 @@ final class WriteOps {
         return RecordCodec.encode(r.attributes(), canonical, r.blob());
     }
 
-    private static long utf8(String s) {
+    /** Validates tuple values against {@code fields} and returns their canonical text. */
+    static List<String> canonicalTuple(List<FieldSpec> fields, List<String> values) {
+        if (values.size() != fields.size()) {
+            throw Errors.malformedRecord(
+                    "the schema has "
+                            + fields.size()
+                            + " fields but the record has "
+                            + values.size()
+                            + " values");
+        }
+        List<String> canonical = new ArrayList<>(fields.size());
+        for (int i = 0; i < fields.size(); i++) {
+            FieldSpec f = fields.get(i);
+            String v = values.get(i);
+            if (v == null) {
+                if (f.notNull()) {
+                    throw Errors.malformedRecord("field '" + f.name() + "' must not be null");
+                }
+                canonical.add(null);
+                continue;
+            }
+            try {
+                canonical.add(Values.canonical(f.type(), v));
+            } catch (IllegalArgumentException e) {
+                throw Errors.malformedRecord("field '" + f.name() + "': " + e.getMessage());
+            }
+        }
+        return canonical;
+    }
+
+    static long utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;
     }
 

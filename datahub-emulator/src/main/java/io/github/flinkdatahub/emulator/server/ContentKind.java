@@ -24,7 +24,7 @@ enum ContentKind {
     JSON,
     /** {@code application/x-protobuf}: a DHUB-framed protobuf message (PB mode). */
     PROTOBUF,
-    /** {@code application/x-binary}: the batch binary mode, not implemented by the emulator. */
+    /** {@code application/x-binary}: the batch binary mode (a DHUB frame carrying batches). */
     BINARY,
     /** Anything else. */
     OTHER;

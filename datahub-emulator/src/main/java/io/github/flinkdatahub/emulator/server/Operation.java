@@ -52,6 +52,12 @@ public enum Operation {
     GetSubscriptionOffset,
     CommitSubscriptionOffset,
     ResetSubscriptionOffset,
+    PutBatchRecordsByShard,
+    GetBatchRecords,
+    ListSchema,
+    GetSchema,
+    RegisterSchema,
+    DeleteSchema,
     /** Schema registry, consumer groups, connectors, alarms, Kafka groups, meta log, batch mode. */
     Unsupported;
 

@@ -25,6 +25,8 @@ final class Operations {
     private final AdminOperations admin;
     private final SubscriptionOperations subscriptions;
     private final RecordOperations records;
+    private final BatchOperations batches;
+    private final SchemaOperations schemas;
 
     public Operations(
             DataHubEngine engine,
@@ -34,6 +36,8 @@ final class Operations {
         this.admin = new AdminOperations(engine, shardListIntervalMs);
         this.subscriptions = new SubscriptionOperations(engine);
         this.records = new RecordOperations(engine, writeLimiter, readLimiter);
+        this.batches = new BatchOperations(engine, writeLimiter, readLimiter);
+        this.schemas = new SchemaOperations(engine);
     }
 
     /** Runs the operation; DataHub errors are thrown as {@link EngineException}. */
@@ -101,6 +105,18 @@ final class Operations {
                 return subscriptions.commit(ex);
             case ResetSubscriptionOffset:
                 return subscriptions.reset(ex);
+            case PutBatchRecordsByShard:
+                return batches.put(ex);
+            case GetBatchRecords:
+                return batches.get(ex);
+            case ListSchema:
+                return schemas.list(ex);
+            case GetSchema:
+                return schemas.get(ex);
+            case RegisterSchema:
+                return schemas.register(ex);
+            case DeleteSchema:
+                return schemas.delete(ex);
             case Unsupported:
             default:
                 throw unsupported(ex.route().unsupportedFeature());

@@ -131,11 +131,13 @@ final class Router {
                     case "appendfield":
                         return Route.of(Operation.AppendField, p, t, null, null);
                     case "listschema":
+                        return Route.of(Operation.ListSchema, p, t, null, null);
                     case "getschema":
+                        return Route.of(Operation.GetSchema, p, t, null, null);
                     case "registerschema":
+                        return Route.of(Operation.RegisterSchema, p, t, null, null);
                     case "deleteschema":
-                        return Route.unsupported(
-                                "the schema registry (" + shape.jsonAction() + ")");
+                        return Route.of(Operation.DeleteSchema, p, t, null, null);
                     case "listmetalog":
                         return Route.unsupported("the topic meta log (ListMetaLog)");
                     default:
@@ -305,7 +307,16 @@ final class Router {
                             + (sub == null ? "pub" : "pub, sub"));
         }
         if (shape.contentKind() == ContentKind.BINARY) {
-            return Route.unsupported("the batch binary mode (application/x-binary)");
+            if (shard == null) {
+                throw EngineException.invalidParameter(
+                        "Batch mode (application/x-binary) writes one shard at a time: POST"
+                                + " /projects/{p}/topics/{t}/shards/{shardId}; topic-level"
+                                + " PutRecords takes JSON or application/x-protobuf");
+            }
+            op =
+                    op == Operation.PutRecordsByShard
+                            ? Operation.PutBatchRecordsByShard
+                            : Operation.GetBatchRecords;
         }
         return Route.of(op, p, t, shard, null);
     }

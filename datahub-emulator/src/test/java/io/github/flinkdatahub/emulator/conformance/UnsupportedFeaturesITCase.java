@@ -20,33 +20,25 @@ import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
 
 import com.aliyun.datahub.client.DatahubClient;
-import com.aliyun.datahub.client.DatahubClientBuilder;
-import com.aliyun.datahub.client.auth.AliyunAccount;
-import com.aliyun.datahub.client.common.DatahubConfig;
 import com.aliyun.datahub.client.exception.DatahubClientException;
-import com.aliyun.datahub.client.http.HttpConfig;
-import com.aliyun.datahub.client.model.BlobRecordData;
-import com.aliyun.datahub.client.model.RecordEntry;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.allTypesSchema;
-import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newBlobTopic;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newTupleTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Checks B15-B18 of protocol section 12.B in the form that applies to the emulator: batch mode, the
- * schema registry and consumer groups are not implemented, so each must fail promptly with a
- * DataHub error code (never hang, never a garbled response). B18 (the client library) is built on
- * the consumer-group calls checked here.
+ * Checks B17-B18 of protocol section 12.B in the form that applies to the emulator: consumer groups
+ * are not implemented, so each call must fail promptly with a DataHub error code (never hang, never
+ * a garbled response). B18 (the client library) is built on the consumer-group calls checked here.
+ * Batch mode (B15) and the schema registry (B16) are implemented and checked in {@link
+ * BatchModeConformanceITCase} and {@link SchemaRegistryConformanceITCase}.
  */
 class UnsupportedFeaturesITCase {
 
@@ -58,34 +50,6 @@ class UnsupportedFeaturesITCase {
     @BeforeAll
     static void startEmulators() {
         emulator = EMULATOR.emulator(); // started by the extension, closed after the class
-    }
-
-    @Test
-    void b15BatchPutFailsWithAnErrorCode() {
-        DatahubClient setup = SdkMode.PROTOBUF.client(emulator.endpoint());
-        String project = newProject(setup);
-        String topic = newBlobTopic(setup, project, 1);
-        DatahubClient batch =
-                client(
-                        new DatahubConfig(emulator.endpoint(), account(), true)
-                                .setEnableBatch(true));
-        RecordEntry record = new RecordEntry();
-        record.setRecordData(new BlobRecordData("x".getBytes(StandardCharsets.UTF_8)));
-
-        assertFailsWithErrorCode(
-                () -> batch.putRecordsByShard(project, topic, "0", List.of(record)));
-    }
-
-    @Test
-    void b16SchemaRegistryFailsWithAnErrorCode() {
-        DatahubClient client = SdkMode.PROTOBUF.client(emulator.endpoint());
-        String project = newProject(client);
-        String topic = newTupleTopic(client, project, 1);
-
-        assertFailsWithErrorCode(() -> client.listTopicSchema(project, topic));
-        assertFailsWithErrorCode(
-                () -> client.registerTopicSchema(project, topic, allTypesSchema()));
-        assertFailsWithErrorCode(() -> client.getTopicSchema(project, topic, 0));
     }
 
     @Test
@@ -108,16 +72,5 @@ class UnsupportedFeaturesITCase {
         assertThat(e.getErrorCode()).as("error code of %s", e).isNotBlank();
         assertThat(e.getRequestId()).as("request id of %s", e).isNotBlank();
         assertThat(e.getHttpStatus()).as("status of %s", e).isBetween(400, 499);
-    }
-
-    private static AliyunAccount account() {
-        return new AliyunAccount(SdkMode.ACCESS_ID, SdkMode.ACCESS_KEY);
-    }
-
-    private static DatahubClient client(DatahubConfig config) {
-        return DatahubClientBuilder.newBuilder()
-                .setDatahubConfig(config)
-                .setHttpConfig(new HttpConfig().setConnTimeout(5_000).setReadTimeout(10_000))
-                .build();
     }
 }

@@ -84,8 +84,10 @@ class RouterTest {
                 "POST, /projects/p/topics/t/subscriptions/s, heartbeat, Unsupported",
                 "POST, /projects/p/topics/t/subscriptions/s, syncGroup, Unsupported",
                 "POST, /projects/p/topics/t/subscriptions/s, leaveGroup, Unsupported",
-                "POST, /projects/p/topics/t, ListSchema, Unsupported",
-                "POST, /projects/p/topics/t, RegisterSchema, Unsupported",
+                "POST, /projects/p/topics/t, ListSchema, ListSchema",
+                "POST, /projects/p/topics/t, GetSchema, GetSchema",
+                "POST, /projects/p/topics/t, RegisterSchema, RegisterSchema",
+                "POST, /projects/p/topics/t, deleteschema, DeleteSchema",
                 "POST, /projects/p/topics/t, listmetalog, Unsupported",
                 "GET, /projects/p/topics/t/connectors, -, Unsupported",
                 "POST, /projects/p/topics/t/connectors/sink_odps, Create, Unsupported",
@@ -125,10 +127,13 @@ class RouterTest {
                 .isEqualTo(Operation.PutRecordsByShard);
         assertThat(binary(T + "/shards/0", "sub", ContentKind.PROTOBUF).operation())
                 .isEqualTo(Operation.GetRecords);
-        assertThat(binary(T + "/shards/0", "pub", ContentKind.BINARY).unsupportedFeature())
-                .contains("batch");
+        assertThat(binary(T + "/shards/0", "pub", ContentKind.BINARY).operation())
+                .isEqualTo(Operation.PutBatchRecordsByShard);
         assertThat(binary(T + "/shards/0", "sub", ContentKind.BINARY).operation())
-                .isEqualTo(Operation.Unsupported);
+                .isEqualTo(Operation.GetBatchRecords);
+        assertThatThrownBy(() -> binary(T + "/shards", "pub", ContentKind.BINARY))
+                .isInstanceOf(EngineException.class)
+                .hasMessageContaining("one shard at a time");
         assertThatThrownBy(() -> binary(T + "/shards/0", "zap", ContentKind.PROTOBUF))
                 .isInstanceOf(EngineException.class)
                 .hasMessageContaining("x-datahub-request-action");
