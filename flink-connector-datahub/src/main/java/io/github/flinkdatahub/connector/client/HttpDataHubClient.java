@@ -51,6 +51,7 @@ final class HttpDataHubClient implements DataHubClient {
     private final RecordCalls records;
     private final SchemaRegistryCalls schemaRegistry;
     private final BatchSchemaVersions schemaVersions;
+    private final BodyProtocol protocol;
     private final SubscriptionCalls subscriptions;
     private final NonIdempotentCalls nonIdempotent;
     private final ShardAdminCalls shardAdmin;
@@ -83,6 +84,7 @@ final class HttpDataHubClient implements DataHubClient {
         Objects.requireNonNull(config, "config");
         this.transport = new HttpTransport(config, clock, scheduler, random);
         this.json = new JsonCalls(transport);
+        this.protocol = config.protocol();
         this.schemaRegistry = new SchemaRegistryCalls(json);
         this.schemaVersions = new BatchSchemaVersions(schemaRegistry, config.schemaRegistry());
         this.records =
@@ -308,7 +310,8 @@ final class HttpDataHubClient implements DataHubClient {
             String cursor,
             int limit,
             RecordSchema schema) {
-        return records.async(
+        CompletableFuture<GetRecordsResult> first =
+                records.async(
                         records.getRecords(
                                 project,
                                 topic,
@@ -316,8 +319,12 @@ final class HttpDataHubClient implements DataHubClient {
                                 shardId,
                                 cursor,
                                 limit,
-                                schema))
-                .exceptionallyCompose(
+                                schema));
+        if (protocol != BodyProtocol.BATCH) {
+            return first;
+        }
+        CompletableFuture<GetRecordsResult> result =
+                first.exceptionallyCompose(
                         e -> {
                             UnknownSchemaVersionException unknown = unknownVersion(e);
                             if (unknown == null) {
@@ -334,6 +341,14 @@ final class HttpDataHubClient implements DataHubClient {
                                                             project, topic, shardId, cursor, limit,
                                                             schema));
                         });
+        // Cancelling the returned future must still cancel the HTTP call (RecordClient contract).
+        result.whenComplete(
+                (r, e) -> {
+                    if (result.isCancelled()) {
+                        first.cancel(true);
+                    }
+                });
+        return result;
     }
 
     private static UnknownSchemaVersionException unknownVersion(Throwable e) {
