@@ -248,7 +248,10 @@ public final class DataHubShardSplitReader implements SplitReader<ReadRecord, Da
                 break;
             }
             if (s.alreadyRead(r)) {
-                continue; // the emitted head of a batch, read again after a restore
+                // The emitted head of a batch, read again after a restore. Its last record still
+                // moves the position on, so that a stop at this batch's sequence is reached.
+                s.skipPast(r);
+                continue;
             }
             out.add(splitId, r);
             s.advancePast(r);

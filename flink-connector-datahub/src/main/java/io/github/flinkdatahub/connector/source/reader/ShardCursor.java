@@ -55,6 +55,14 @@ final class ShardCursor {
                 || (r.sequence() == nextSequence && r.batchIndex() < nextBatchIndex);
     }
 
+    /** Moves the position past a dropped (already read) record that ended its batch. */
+    void skipPast(ReadRecord r) {
+        if (r.lastInBatch() && r.sequence() >= nextSequence) {
+            nextSequence = r.sequence() + 1;
+            nextBatchIndex = 0;
+        }
+    }
+
     /** Moves the position past a record handed to the emitter. */
     void advancePast(ReadRecord r) {
         if (r.lastInBatch()) {

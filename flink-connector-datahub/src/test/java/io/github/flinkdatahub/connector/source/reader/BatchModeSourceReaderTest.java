@@ -223,6 +223,42 @@ class BatchModeSourceReaderTest {
         assertThat(out.getEmittedRecords()).containsExactlyElementsOf(values.subList(7, 12));
     }
 
+    @Test
+    void aBoundedSplitWhoseStopBatchWasFullyEmittedFinishes() throws Exception {
+        writeBatches(); // sequences 0..3, the last batch (3) has 3 records
+        DataHubSourceReader<String> r = reader(builder(hub));
+        // Restored (or started from a subscription) after the last record of batch 3, with a
+        // stop at sequence 3: nothing is left, and the split must still reach its end.
+        r.addSplits(
+                List.of(
+                        new DataHubShardSplit(
+                                TOPIC,
+                                "0",
+                                ShardPosition.atSequence(3, 3),
+                                3L,
+                                null,
+                                List.of(),
+                                null,
+                                null,
+                                false)));
+        r.notifyNoMoreSplits();
+        TestingReaderOutput<String> out = new TestingReaderOutput<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        InputStatus status = InputStatus.MORE_AVAILABLE;
+        while (status != InputStatus.END_OF_INPUT && System.nanoTime() < deadline) {
+            status = r.pollNext(out);
+            if (status == InputStatus.NOTHING_AVAILABLE) {
+                try {
+                    r.isAvailable().get(100, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException ignored) {
+                    // poll again
+                }
+            }
+        }
+        assertThat(status).isEqualTo(InputStatus.END_OF_INPUT);
+        assertThat(out.getEmittedRecords()).isEmpty();
+    }
+
     private SubscriptionOffset committed(String sub) {
         try (DataHubClient c = hub.client()) {
             return c.getOffsets(PROJECT, TOPIC, sub, List.of("0")).get("0");
