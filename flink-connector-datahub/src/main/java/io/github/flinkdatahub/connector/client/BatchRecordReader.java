@@ -98,8 +98,19 @@ final class BatchRecordReader {
         if (n > written.size()) {
             throw new SchemaChangedException(written.size(), n);
         }
-        int fixed = HEADER + 4 + BatchRecordWriter.bitmapSize(n) + n * 8;
+        if (storedCount == 0) {
+            // Written before an AppendField: fewer slots than the schema has fields. The missing
+            // fields' not-null bits are clear, so they read as null.
+            int attrOffset = area.getInt(start + 12);
+            while (n > 0 && fixedSize(n) > attrOffset) {
+                n--;
+            }
+        }
+        int fixed = fixedSize(n);
         require(fixed <= totalSize, "record at byte " + start + " is shorter than its slots");
+        if (storedCount == 0) {
+            checkNoExtraFields(start, n, fixed, written);
+        }
         Object[] values = new Object[written.size()];
         for (int i = 0; i < n; i++) {
             if (!isNull(start, i)) {
@@ -107,6 +118,31 @@ final class BatchRecordReader {
             }
         }
         return TupleRecord.trusted(readerSchema, adapt(version, written, values));
+    }
+
+    /**
+     * A Java-written record has no field count: one written with more fields than the schema it is
+     * read with (an AppendField since) shows as more bytes between the slots and the attributes
+     * than the out-of-slot values of the known fields take (writers place those values
+     * contiguously, each 8-aligned). Reading on would silently drop the new fields, so this fails
+     * as {@link SchemaChangedException}, like the PB and JSON readers do.
+     */
+    private void checkNoExtraFields(int start, int n, int fixed, RecordSchema schema) {
+        int attrOffset = area.getInt(start + 12);
+        long variable = 0;
+        for (int i = 0; i < n; i++) {
+            FieldType type = schema.field(i).type();
+            if ((type == FieldType.STRING || type == FieldType.DECIMAL) && !isNull(start, i)) {
+                int slot = slot(start, n, i);
+                if ((area.get(slot + 7) & 0x80) == 0) {
+                    variable += BatchRecordWriter.align8((int) area.getLong(slot));
+                }
+            }
+        }
+        long extra = attrOffset - fixed - variable;
+        if (extra >= 8) {
+            throw new SchemaChangedException(n, n + (int) Math.max(1, extra / 8));
+        }
     }
 
     /**
@@ -142,6 +178,10 @@ final class BatchRecordReader {
         Object[] out = new Object[readerSchema.size()];
         System.arraycopy(values, 0, out, 0, values.length);
         return out;
+    }
+
+    private static int fixedSize(int n) {
+        return HEADER + 4 + BatchRecordWriter.bitmapSize(n) + n * 8;
     }
 
     private boolean isNull(int start, int field) {

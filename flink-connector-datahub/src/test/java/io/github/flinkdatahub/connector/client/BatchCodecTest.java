@@ -206,6 +206,67 @@ class BatchCodecTest {
     }
 
     @Test
+    void aJavaWrittenRecordWithMoreFieldsThanTheSchemaIsSchemaChanged() {
+        RecordSchema old =
+                RecordSchema.of(Field.of("a", FieldType.BIGINT), Field.of("s", FieldType.STRING));
+        RecordSchema grown =
+                RecordSchema.of(
+                        Field.of("a", FieldType.BIGINT),
+                        Field.of("s", FieldType.STRING),
+                        Field.of("b", FieldType.STRING));
+        for (Object[] values :
+                List.of(
+                        new Object[] {1L, "long enough string", "new"},
+                        new Object[] {1L, "short", "another long value"},
+                        new Object[] {1L, null, null})) {
+            byte[] batch =
+                    BatchCodec.encodeBatch(
+                            List.of(PutRecord.of(TupleRecord.of(grown, values))),
+                            CompressionType.NONE,
+                            0);
+            boolean extraIsNull = values[2] == null;
+            if (extraIsNull) {
+                // The slot is still there: 8 more bytes than the old schema explains.
+                assertThatThrownBy(() -> decode(batch, old))
+                        .isInstanceOf(SchemaChangedException.class);
+                continue;
+            }
+            assertThatThrownBy(() -> decode(batch, old))
+                    .isInstanceOf(SchemaChangedException.class)
+                    .satisfies(
+                            e ->
+                                    assertThat(((SchemaChangedException) e).expectedFields())
+                                            .isEqualTo(2));
+            // With the grown schema it reads, and old records still read with the grown one.
+            assertThat(decode(batch, grown).get(0).payload())
+                    .isEqualTo(TupleRecord.of(grown, values));
+        }
+        byte[] oldBatch =
+                BatchCodec.encodeBatch(
+                        List.of(PutRecord.of(TupleRecord.of(old, 7L, "a long old string"))),
+                        CompressionType.NONE,
+                        0);
+        assertThat(((TupleRecord) decode(oldBatch, grown).get(0).payload()).values())
+                .containsExactly(7L, "a long old string", null);
+        assertThat(decode(oldBatch, old).get(0).payload())
+                .isEqualTo(TupleRecord.of(old, 7L, "a long old string"));
+        // An old record of fixed-size fields only has fewer slots than a much wider schema.
+        RecordSchema one = RecordSchema.of(Field.of("a", FieldType.BIGINT));
+        RecordSchema five =
+                RecordSchema.of(
+                        Field.of("a", FieldType.BIGINT),
+                        Field.of("b", FieldType.BIGINT),
+                        Field.of("c", FieldType.BIGINT),
+                        Field.of("d", FieldType.BIGINT),
+                        Field.of("e", FieldType.BIGINT));
+        byte[] tiny =
+                BatchCodec.encodeBatch(
+                        List.of(PutRecord.of(TupleRecord.of(one, 9L))), CompressionType.NONE, 0);
+        assertThat(((TupleRecord) decode(tiny, five).get(0).payload()).values())
+                .containsExactly(9L, null, null, null, null);
+    }
+
+    @Test
     void aRegisteredVersionIsDecodedWithItsSchemaAndMappedToTheReaders() {
         RecordSchema v0 = RecordSchema.of(Field.of("a", FieldType.BIGINT));
         RecordSchema v1 =
