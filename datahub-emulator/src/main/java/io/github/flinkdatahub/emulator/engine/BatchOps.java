@@ -44,7 +44,12 @@ final class BatchOps {
         this.reads = reads;
     }
 
-    void putBatches(String project, String topic, String shardId, List<List<BatchRecord>> batches) {
+    void putBatches(
+            String project,
+            String topic,
+            String shardId,
+            List<List<BatchRecord>> batches,
+            List<byte[]> wireForms) {
         Topic t = core.topic(project, topic);
         if (batches == null || batches.isEmpty()) {
             throw Errors.invalidParameter("Records must hold at least one batch.");
@@ -73,7 +78,8 @@ final class BatchOps {
                 }
                 versions.add(r.schemaVersion());
             }
-            payloads.add(RecordCodec.encodeBatch(versions, bodies));
+            byte[] wire = wireForms == null ? null : wireForms.get(b);
+            payloads.add(RecordCodec.encodeBatch(versions, bodies, t.fields.size(), wire));
         }
         writes.append(t, s, payloads);
     }
@@ -114,29 +120,31 @@ final class BatchOps {
         for (int i = 0; i < w.recs().size(); i++) {
             Shard.Rec rec = w.recs().get(i);
             long sq = w.seq() + i;
-            List<BatchRecord> records;
             if (RecordCodec.isBatch(rec.payload())) {
+                byte[] wire = RecordCodec.batchWire(rec.payload(), t.fields.size());
+                if (wire != null) {
+                    out.add(
+                            batch(
+                                    t,
+                                    s,
+                                    sq,
+                                    rec,
+                                    RecordCodec.recordCount(rec.payload()),
+                                    null,
+                                    wire));
+                    continue;
+                }
                 List<RecordCodec.BatchBody> bodies = RecordCodec.decodeBatch(rec.payload());
-                records = new ArrayList<>(bodies.size());
+                List<BatchRecord> records = new ArrayList<>(bodies.size());
                 for (RecordCodec.BatchBody b : bodies) {
                     records.add(record(t, b.schemaVersion(), b.body(), schemas));
                 }
+                out.add(batch(t, s, sq, rec, records.size(), records, null));
             } else {
-                records =
-                        List.of(
-                                record(
-                                        t,
-                                        blob ? -1 : 0,
-                                        RecordCodec.decode(rec.payload()),
-                                        schemas));
+                BatchRecord r =
+                        record(t, blob ? -1 : 0, RecordCodec.decode(rec.payload()), schemas);
+                out.add(batch(t, s, sq, rec, 1, List.of(r), null));
             }
-            out.add(
-                    new StoredBatch(
-                            sq,
-                            rec.timeMillis(),
-                            Cursors.encode(t.uid, s.id, sq),
-                            Cursors.encode(t.uid, s.id, sq + 1),
-                            records));
         }
         String next = out.isEmpty() ? cursor : Cursors.encode(t.uid, s.id, w.seq() + out.size());
         return new BatchReadResult(
@@ -146,6 +154,24 @@ final class BatchOps {
                 w.view().lastTimeMillis(),
                 List.copyOf(out),
                 Map.copyOf(schemas));
+    }
+
+    private static StoredBatch batch(
+            Topic t,
+            Shard s,
+            long sq,
+            Shard.Rec rec,
+            int count,
+            List<BatchRecord> records,
+            byte[] wire) {
+        return new StoredBatch(
+                sq,
+                rec.timeMillis(),
+                Cursors.encode(t.uid, s.id, sq),
+                Cursors.encode(t.uid, s.id, sq + 1),
+                count,
+                records,
+                wire);
     }
 
     /** Version 0 records are padded to the topic's current fields (AppendField). */

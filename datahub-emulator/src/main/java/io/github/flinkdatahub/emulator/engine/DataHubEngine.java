@@ -143,10 +143,16 @@ public interface DataHubEngine extends AutoCloseable {
     /**
      * Batch-mode put-by-shard: each batch becomes one stored entry with one sequence, shared by all
      * of its records; records are validated against the schema version they name. Any bad record
-     * fails the whole request.
+     * fails the whole request. {@code wireForms} (nullable, else parallel to {@code batches}, null
+     * entries allowed) are the batches as the client encoded them: kept and served back unchanged
+     * by {@link #getBatches} while the topic's layout allows it.
      */
     void putBatchesByShard(
-            String project, String topic, String shardId, List<List<BatchRecord>> batches);
+            String project,
+            String topic,
+            String shardId,
+            List<List<BatchRecord>> batches,
+            List<byte[]> wireForms);
 
     /**
      * Batch-mode read: whole batches from the cursor; records written singly (JSON, PB) come back
@@ -321,13 +327,18 @@ public interface DataHubEngine extends AutoCloseable {
             List<String> tupleValues,
             byte[] blob) {}
 
-    /** A stored batch as read: one sequence for all its records. */
+    /**
+     * A stored batch as read: one sequence for all its records. Either {@code wire} (the client's
+     * own encoding, served unchanged) or {@code records} is non-null.
+     */
     record StoredBatch(
             long sequence,
             long systemTimeMillis,
             String cursor,
             String nextCursor,
-            List<BatchRecord> records) {}
+            int recordCount,
+            List<BatchRecord> records,
+            byte[] wire) {}
 
     /**
      * A batch-mode read; {@code schemas} holds the fields of every TUPLE schema version the records

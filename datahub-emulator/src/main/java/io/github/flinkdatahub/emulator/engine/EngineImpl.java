@@ -236,8 +236,12 @@ final class EngineImpl implements DataHubEngine {
 
     @Override
     public void putBatchesByShard(
-            String project, String topic, String shardId, List<List<BatchRecord>> records) {
-        batches.putBatches(project, topic, shardId, records);
+            String project,
+            String topic,
+            String shardId,
+            List<List<BatchRecord>> records,
+            List<byte[]> wireForms) {
+        batches.putBatches(project, topic, shardId, records, wireForms);
     }
 
     @Override

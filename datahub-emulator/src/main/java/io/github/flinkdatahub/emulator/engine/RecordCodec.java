@@ -28,9 +28,10 @@ import java.util.Map;
  * The compact byte form of a stored record (also its journal form): a kind byte, varint-prefixed
  * attributes, then either varint-prefixed tuple values (length+1, 0 = NULL) or the raw blob.
  *
- * <p>A batch (batch binary mode: one sequence, several records) is kind {@code 2}: a varint record
- * count, then per record its schema version + 1 (varint) and its single-record form, length
- * prefixed.
+ * <p>A batch (batch binary mode: one sequence, several records) is kind {@code 2}: varints for the
+ * record count, the topic's field count at write time and the length + 1 of the client's wire form
+ * (0 = not kept), that wire form, then per record its schema version + 1 (varint) and its
+ * single-record form, length prefixed.
  */
 final class RecordCodec {
 
@@ -66,17 +67,62 @@ final class RecordCodec {
     /** One record of a stored batch: the schema version it names (-1 for BLOB) and its body. */
     record BatchBody(int schemaVersion, Body body) {}
 
-    /** Encodes a batch; {@code versions} and {@code bodies} (single-record forms) are parallel. */
-    static byte[] encodeBatch(List<Integer> versions, List<byte[]> bodies) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * bodies.size() + 8);
-        out.write(BATCH);
-        writeVarint(out, bodies.size());
+    /**
+     * Encodes a batch; {@code versions} and {@code bodies} (single-record forms) are parallel.
+     * {@code wire} (nullable) is the batch exactly as the client sent it, kept so batch reads can
+     * serve it unchanged while {@code fieldCount} (the topic's field count when it was written)
+     * still matches the topic.
+     */
+    static byte[] encodeBatch(
+            List<Integer> versions, List<byte[]> bodies, int fieldCount, byte[] wire) {
+        // Sized exactly and written in place: batches are large, so no growing buffer or copy.
+        int wireField = wire == null ? 0 : wire.length + 1;
+        int size =
+                1
+                        + varintSize(bodies.size())
+                        + varintSize(fieldCount)
+                        + varintSize(wireField)
+                        + (wire == null ? 0 : wire.length);
         for (int i = 0; i < bodies.size(); i++) {
-            writeVarint(out, versions.get(i) + 1);
-            writeVarint(out, bodies.get(i).length);
-            out.writeBytes(bodies.get(i));
+            int len = bodies.get(i).length;
+            size += varintSize(versions.get(i) + 1) + varintSize(len) + len;
         }
-        return out.toByteArray();
+        byte[] out = new byte[size];
+        out[0] = BATCH;
+        int p = putVarint(out, 1, bodies.size());
+        p = putVarint(out, p, fieldCount);
+        p = putVarint(out, p, wireField);
+        if (wire != null) {
+            System.arraycopy(wire, 0, out, p, wire.length);
+            p += wire.length;
+        }
+        for (int i = 0; i < bodies.size(); i++) {
+            byte[] body = bodies.get(i);
+            p = putVarint(out, p, versions.get(i) + 1);
+            p = putVarint(out, p, body.length);
+            System.arraycopy(body, 0, out, p, body.length);
+            p += body.length;
+        }
+        return out;
+    }
+
+    private static int varintSize(int value) {
+        int n = 1;
+        for (int v = value; (v & ~0x7F) != 0; v >>>= 7) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int putVarint(byte[] out, int pos, int value) {
+        int p = pos;
+        int v = value;
+        while ((v & ~0x7F) != 0) {
+            out[p++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out[p++] = (byte) v;
+        return p;
     }
 
     /** Whether a stored payload is a batch. */
@@ -89,10 +135,30 @@ final class RecordCodec {
         return data[0] == BATCH ? readVarint(data, new int[] {1}) : 1;
     }
 
-    /** Decodes a batch payload. */
+    /**
+     * The client's wire form of a stored batch if it was kept and the topic still has {@code
+     * fieldCount} fields (an AppendField since changes the layout readers expect), else null.
+     */
+    static byte[] batchWire(byte[] data, int currentFieldCount) {
+        int[] pos = {1};
+        readVarint(data, pos);
+        int fieldCount = readVarint(data, pos);
+        int len = readVarint(data, pos) - 1;
+        if (len < 0 || fieldCount != currentFieldCount) {
+            return null;
+        }
+        byte[] wire = new byte[len];
+        System.arraycopy(data, pos[0], wire, 0, len);
+        return wire;
+    }
+
+    /** Decodes the records of a batch payload. */
     static List<BatchBody> decodeBatch(byte[] data) {
         int[] pos = {1};
         int count = readVarint(data, pos);
+        readVarint(data, pos);
+        int wireLength = readVarint(data, pos) - 1;
+        pos[0] += Math.max(0, wireLength);
         List<BatchBody> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int version = readVarint(data, pos) - 1;

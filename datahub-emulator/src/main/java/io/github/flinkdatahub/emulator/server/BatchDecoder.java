@@ -40,9 +40,10 @@ import java.util.zip.Inflater;
 /**
  * Decodes one batch of the batch binary mode (section 6, "version 0" header as the Java and Python
  * SDKs write it): header checks (magic, version, length, CRC-32C of the stored record area,
- * compression none / deflate (zlib stream) / LZ4 raw block), then each record by the schema its
- * header names. Tuple values come out as text (integers and booleans in decimal, FLOAT and DOUBLE
- * as Java prints them), so the engine validates them like PB values.
+ * compression 0 none, 1 deflate and 3 zlib (both a zlib stream: Java's DEFLATE, Python's ZLIB), 2
+ * LZ4 raw block), then each record by the schema its header names. Tuple values come out as text
+ * (integers and booleans in decimal, FLOAT and DOUBLE as Java prints them), so the engine validates
+ * them like PB values.
  *
  * <p>Errors: a bad header is {@code InvalidParameter}; a record that cannot be decoded (record
  * count, sizes, offsets, an unknown schema version) is {@code MalformedRecord}.
@@ -131,6 +132,11 @@ final class BatchDecoder {
         return out;
     }
 
+    /** Whether a batch that passed {@link #decode} carries a CRC (writers may leave it 0). */
+    static boolean hasCrc(byte[] batch) {
+        return ByteBuffer.wrap(batch).order(ByteOrder.LITTLE_ENDIAN).getInt(16) != 0;
+    }
+
     private static byte[] records(byte[] batch, int compression, int rawSize) {
         int n = batch.length - HEADER_SIZE;
         switch (compression) {
@@ -138,7 +144,8 @@ final class BatchDecoder {
                 byte[] copy = new byte[n];
                 System.arraycopy(batch, HEADER_SIZE, copy, 0, n);
                 return copy;
-            case 1:
+            case 1: // Java's DEFLATE: a zlib stream
+            case 3: // Python's ZLIB
                 return inflate(batch, rawSize);
             case 2:
                 byte[] out = new byte[rawSize];
@@ -152,10 +159,7 @@ final class BatchDecoder {
                 }
                 return out;
             default:
-                throw bad(
-                        "uses compression "
-                                + compression
-                                + "; allowed: 0 (none), 1 (deflate), 2 (LZ4)");
+                throw new IllegalStateException("two bits hold 0-3");
         }
     }
 

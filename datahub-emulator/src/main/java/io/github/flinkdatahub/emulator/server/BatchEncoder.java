@@ -19,10 +19,14 @@ package io.github.flinkdatahub.emulator.server;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.BatchRecord;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.FieldSpec;
 
+import net.jpountz.lz4.LZ4Compressor;
+import net.jpountz.lz4.LZ4Factory;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
@@ -35,13 +39,17 @@ import java.util.zip.CRC32C;
  */
 final class BatchEncoder {
 
+    private static final int HEADER = BatchDecoder.HEADER_SIZE;
+    private static final LZ4Compressor LZ4 = LZ4Factory.fastestInstance().fastCompressor();
+
     private BatchEncoder() {}
 
     /**
      * Encodes {@code records}; {@code schemas} gives the fields of each TUPLE schema version the
      * records name.
      */
-    static byte[] encode(List<BatchRecord> records, Map<Integer, List<FieldSpec>> schemas) {
+    static byte[] encode(
+            List<BatchRecord> records, Map<Integer, List<FieldSpec>> schemas, boolean lz4) {
         List<byte[]> encoded = new ArrayList<>(records.size());
         int raw = 0;
         for (BatchRecord r : records) {
@@ -49,28 +57,33 @@ final class BatchEncoder {
             encoded.add(b);
             raw += b.length;
         }
-        byte[] area = new byte[raw];
-        int p = 0;
+        byte[] out = new byte[HEADER + raw];
+        int p = HEADER;
         for (byte[] b : encoded) {
-            System.arraycopy(b, 0, area, p, b.length);
+            System.arraycopy(b, 0, out, p, b.length);
             p += b.length;
         }
         int compression = 0;
-        byte[] stored = area;
-        ByteBuffer out =
-                ByteBuffer.allocate(BatchDecoder.HEADER_SIZE + stored.length)
-                        .order(ByteOrder.LITTLE_ENDIAN);
+        if (lz4 && raw > 0) {
+            byte[] c = new byte[HEADER + LZ4.maxCompressedLength(raw)];
+            int n = LZ4.compress(out, HEADER, raw, c, HEADER);
+            if (n < raw) { // as the SDK writers: keep it only when it is smaller
+                out = Arrays.copyOf(c, HEADER + n);
+                compression = 2;
+            }
+        }
         CRC32C crc = new CRC32C();
-        crc.update(stored);
-        out.putInt(BatchDecoder.MAGIC)
+        crc.update(out, HEADER, out.length - HEADER);
+        ByteBuffer.wrap(out, 0, HEADER)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(BatchDecoder.MAGIC)
                 .putInt(0)
-                .putInt(BatchDecoder.HEADER_SIZE + stored.length)
+                .putInt(out.length)
                 .putInt(raw)
                 .putInt((int) crc.getValue())
                 .putShort((short) (0x08 | compression))
-                .putInt(records.size())
-                .put(stored);
-        return out.array();
+                .putInt(records.size());
+        return out;
     }
 
     /** One record; {@code fields} null for BLOB. */

@@ -25,8 +25,8 @@ import io.github.flinkdatahub.emulator.engine.DataHubEngine.StoredBatch;
 import io.github.flinkdatahub.emulator.engine.EngineException;
 import io.github.flinkdatahub.emulator.protocol.DatahubProtos;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,12 +38,17 @@ import java.util.function.IntFunction;
  * Put-by-shard and get-records in the batch binary mode ({@code application/x-binary}, sections
  * 4.5.3 and 6): a DHUB frame of {@code PutBinaryRecordsRequest} / {@code GetBinaryRecordsResponse}
  * whose entries each carry one batch. Every batch of a put takes one sequence. Reads answer whole
- * batches, uncompressed; records written in JSON or PB mode come back as one-record batches.
+ * batches: a batch-written one as the client sent it (its compression included) while the topic's
+ * layout is unchanged, otherwise re-encoded (LZ4 when that is smaller); records written in JSON or
+ * PB mode come back as one-record batches.
  */
 final class BatchOperations {
 
     /** Content-Type of batch responses (the SDKs do not check it). */
     static final String BINARY = "application/x-binary";
+
+    /** Whether read batches are LZ4-compressed (when that makes them smaller). */
+    static final boolean COMPRESS = true;
 
     private final DataHubEngine engine;
     private final ShardLimiter writeLimiter;
@@ -70,14 +75,19 @@ final class BatchOperations {
         }
         IntFunction<List<FieldSpec>> schemaOf = schemas(r);
         List<List<BatchRecord>> batches = new ArrayList<>(req.getRecordsCount());
+        List<byte[]> wire = new ArrayList<>(req.getRecordsCount());
         long bytes = 0;
         for (DatahubProtos.BinaryRecordEntry e : req.getRecordsList()) {
             byte[] batch = e.getData().toByteArray();
-            bytes += batch.length;
-            batches.add(BatchDecoder.decode(batch, schemaOf));
+            List<BatchRecord> records = BatchDecoder.decode(batch, schemaOf);
+            bytes += payloadBytes(records);
+            batches.add(records);
+            // Served back unchanged, as the service stores batches; one without a CRC is
+            // re-encoded on reads instead, since Python readers always check it.
+            wire.add(BatchDecoder.hasCrc(batch) ? batch : null);
         }
         writeLimiter.acquire(r.project(), r.topic(), r.shardId(), bytes);
-        engine.putBatchesByShard(r.project(), r.topic(), r.shardId(), batches);
+        engine.putBatchesByShard(r.project(), r.topic(), r.shardId(), batches, wire);
         return HttpReply.empty(200);
     }
 
@@ -106,12 +116,32 @@ final class BatchOperations {
                             .setNextCursor(batch.nextCursor())
                             .setSequence(batch.sequence())
                             .setSystemTime(batch.systemTimeMillis())
-                            .setData(
-                                    ByteString.copyFrom(
-                                            BatchEncoder.encode(
-                                                    batch.records(), result.schemas()))));
+                            .setData(UnsafeByteOperations.unsafeWrap(wire(batch, result))));
         }
         return new HttpReply(200, BINARY, PbFrame.encode(b.build().toByteArray()));
+    }
+
+    /** Value bytes of a batch, counted as PB puts count theirs (for the throughput limit). */
+    private static long payloadBytes(List<BatchRecord> records) {
+        long total = 0;
+        for (BatchRecord r : records) {
+            if (r.blob() != null) {
+                total += r.blob().length;
+            }
+            if (r.tupleValues() != null) {
+                for (String v : r.tupleValues()) {
+                    total += v == null ? 0 : v.length();
+                }
+            }
+        }
+        return total;
+    }
+
+    private static byte[] wire(StoredBatch batch, BatchReadResult result) {
+        if (batch.wire() != null) {
+            return batch.wire();
+        }
+        return BatchEncoder.encode(batch.records(), result.schemas(), COMPRESS);
     }
 
     /**

@@ -58,7 +58,7 @@ public enum Operation {
     GetSchema,
     RegisterSchema,
     DeleteSchema,
-    /** Schema registry, consumer groups, connectors, alarms, Kafka groups, meta log, batch mode. */
+    /** Consumer groups, connectors, alarms, Kafka groups, meta log: answered as not implemented. */
     Unsupported;
 
     /** The operation with this name, ignoring case, or null. */

@@ -20,9 +20,6 @@ import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.conformance.Wire;
 import io.github.flinkdatahub.emulator.protocol.DatahubProtos;
 
-import com.google.protobuf.ByteString;
-import net.jpountz.lz4.LZ4Factory;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +33,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,15 +41,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Put and get throughput of an embedded in-memory emulator in protobuf + LZ4 mode, for 1, 4 and 16
- * shards. Requests are encoded before the clock starts so the figures describe the emulator, not
- * the client. Not a test: it prints a table and asserts nothing about timing.
+ * Put and get throughput of an embedded in-memory emulator in protobuf + LZ4 mode ({@code pb}) and
+ * in batch binary mode with LZ4 inside the batch ({@code batch}, one batch per request, encoded by
+ * the official SDK's batch writer), for 1, 4 and 16 shards and the same records. Requests are
+ * encoded before the clock starts so the figures describe the emulator, not the client (reads are
+ * decoded: protobuf parsing for pb, the SDK's batch reader for batch). Not a test: it prints a
+ * table and asserts nothing about timing.
  *
  * <p>Run: {@code ./mvnw -pl datahub-emulator -Pbenchmark test-compile exec:java}. Sizes via system
  * properties: {@code bench.shards} (1,4,16), {@code bench.records} (records written per shard
  * count, 100000), {@code bench.recordBytes} (1024), {@code bench.batch} (1000), {@code
  * bench.threads} (4), {@code bench.warmupRecords} (50000), {@code bench.rounds} (3; the table shows
- * the median round, because a shared machine makes single rounds noisy).
+ * the median round, because a shared machine makes single rounds noisy), {@code bench.modes}
+ * (pb,batch).
  */
 public final class EmulatorBenchmark {
 
@@ -73,6 +73,7 @@ public final class EmulatorBenchmark {
     private final int threads;
     private final int warmupRecords;
     private final int rounds;
+    private final List<String> modes;
     private final HttpClient http =
             HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -90,6 +91,7 @@ public final class EmulatorBenchmark {
         threads = Integer.getInteger("bench.threads", 4);
         warmupRecords = Integer.getInteger("bench.warmupRecords", 50_000);
         rounds = Integer.getInteger("bench.rounds", 3);
+        modes = List.of(System.getProperty("bench.modes", "pb,batch").split(","));
     }
 
     public static void main(String[] args) throws Exception {
@@ -100,14 +102,21 @@ public final class EmulatorBenchmark {
 
     /** One measured configuration. */
     private record Result(
-            int shards, long records, long rawBytes, double putSeconds, double getSeconds) {}
+            String mode,
+            int shards,
+            long records,
+            long rawBytes,
+            double putSeconds,
+            double getSeconds) {}
 
     private void run() throws Exception {
         System.out.printf(
                 Locale.ROOT,
-                "DataHub emulator benchmark: protobuf + LZ4, %d-byte records, %d per request, %d"
+                "DataHub emulator benchmark: %s (pb = protobuf + HTTP LZ4, batch = batch mode with"
+                        + " LZ4 batches), %d-byte records, %d per request, %d"
                         + " client threads, %d records per round, median of %d rounds (JVM %s, %d"
                         + " cpus)%n",
+                String.join(",", modes),
                 recordBytes,
                 batch,
                 threads,
@@ -119,23 +128,38 @@ public final class EmulatorBenchmark {
                 DataHubEmulator.builder().host("127.0.0.1").port(0).build().start()) {
             createJson(emulator, "/projects/" + PROJECT, "{\"Comment\":\"benchmark\"}");
             System.out.println("warm-up ...");
-            measure(emulator, "warmup", 4, warmupRecords);
+            for (String mode : modes) {
+                measure(emulator, mode, "warmup_" + mode, 4, warmupRecords);
+            }
             List<Result> results = new ArrayList<>();
             for (int i = 0; i < shardCounts.length; i++) {
                 int shards = shardCounts[i];
-                System.out.printf(Locale.ROOT, "measuring %d shard(s) ...%n", shards);
-                List<Result> measured = new ArrayList<>();
-                for (int round = 0; round < rounds; round++) {
-                    measured.add(measure(emulator, "topic_" + i + "_" + round, shards, records));
+                for (String mode : modes) {
+                    System.out.printf(Locale.ROOT, "measuring %s, %d shard(s) ...%n", mode, shards);
+                    List<Result> measured = new ArrayList<>();
+                    for (int round = 0; round < rounds; round++) {
+                        measured.add(
+                                measure(
+                                        emulator,
+                                        mode,
+                                        "topic_" + mode + "_" + i + "_" + round,
+                                        shards,
+                                        records));
+                    }
+                    results.add(median(measured));
                 }
-                results.add(median(measured));
             }
             printTable(results);
         }
     }
 
-    private Result measure(DataHubEmulator emulator, String topic, int shards, int total)
+    private Result measure(
+            DataHubEmulator emulator, String mode, String topic, int shards, int total)
             throws Exception {
+        boolean pb = mode.equals("pb");
+        if (!pb && !mode.equals("batch")) {
+            throw new IllegalArgumentException("bench.modes allows pb and batch, got " + mode);
+        }
         createJson(
                 emulator,
                 "/projects/" + PROJECT + "/topics/" + topic,
@@ -147,8 +171,13 @@ public final class EmulatorBenchmark {
         int requests = Math.max(1, total / batch);
         List<Encoded> bodies = new ArrayList<>();
         for (int i = 0; i < Math.min(requests, 16); i++) {
-            bodies.add(encodePut(i));
+            bodies.add(
+                    pb
+                            ? encodePut(i)
+                            : new Encoded(BatchBench.encodePut(i, batch, recordBytes), -1));
         }
+        // MB/s of both modes count the same payload: the protobuf frame of the same records.
+        int rawSize = pb ? bodies.get(0).rawSize : encodePut(0).rawSize;
         String base =
                 emulator.endpoint() + "/projects/" + PROJECT + "/topics/" + topic + "/shards/";
 
@@ -172,7 +201,7 @@ public final class EmulatorBenchmark {
                 Math.min(threads, shards),
                 () -> {
                     for (int s; (s = nextShard.getAndIncrement()) < shards; ) {
-                        readShard(base + s, read);
+                        readShard(base + s, read, pb);
                     }
                     return null;
                 });
@@ -183,11 +212,10 @@ public final class EmulatorBenchmark {
         if (read.get() != written) {
             throw new IllegalStateException("read " + read.get() + " records, wrote " + written);
         }
-        return new Result(
-                shards, written, (long) requests * bodies.get(0).rawSize, putSeconds, getSeconds);
+        return new Result(mode, shards, written, (long) requests * rawSize, putSeconds, getSeconds);
     }
 
-    private void readShard(String url, AtomicLong read) throws Exception {
+    private void readShard(String url, AtomicLong read, boolean pb) throws Exception {
         String cursor = cursor(url);
         while (true) {
             byte[] request =
@@ -197,8 +225,18 @@ public final class EmulatorBenchmark {
                                     .setLimit(1000)
                                     .build()
                                     .toByteArray());
+            if (!pb) {
+                BatchBench.Read batches =
+                        BatchBench.parseGet(post(url, "sub", new Encoded(request, -1)).body());
+                if (batches.records() == 0) {
+                    return;
+                }
+                read.addAndGet(batches.records());
+                cursor = batches.nextCursor();
+                continue;
+            }
             HttpResponse<byte[]> response = post(url, "sub", encode(request));
-            byte[] frame = decodeResponse(response);
+            byte[] frame = PbBench.decodeResponse(response);
             DatahubProtos.GetRecordsResponse records =
                     DatahubProtos.GetRecordsResponse.parseFrom(
                             ByteBuffer.wrap(frame, 12, frame.length - 12));
@@ -224,32 +262,14 @@ public final class EmulatorBenchmark {
         return body.substring(open + 1, body.indexOf('"', open + 1));
     }
 
-    /** A pre-encoded request body: LZ4 block of a DHUB frame, and the frame's size. */
+    /**
+     * A pre-encoded request body: LZ4 block of a DHUB frame and the frame's size, or (rawSize -1)
+     * an uncompressed batch-mode frame.
+     */
     private record Encoded(byte[] body, int rawSize) {}
 
     private Encoded encodePut(int seed) {
-        DatahubProtos.PutRecordsRequest.Builder request =
-                DatahubProtos.PutRecordsRequest.newBuilder();
-        Random random = new Random(seed);
-        String filler = "x".repeat(Math.max(0, recordBytes - 96));
-        for (int i = 0; i < batch; i++) {
-            long id = (long) seed * batch + i;
-            DatahubProtos.RecordData.Builder data = DatahubProtos.RecordData.newBuilder();
-            for (String value :
-                    List.of(
-                            Long.toString(id),
-                            Long.toString(1_700_000_000_000_000L + id),
-                            "user-" + random.nextInt(100_000),
-                            Double.toString(random.nextDouble()),
-                            Boolean.toString(random.nextBoolean()),
-                            Long.toHexString(random.nextLong()) + filler)) {
-                data.addData(
-                        DatahubProtos.FieldData.newBuilder()
-                                .setValue(ByteString.copyFromUtf8(value)));
-            }
-            request.addRecords(DatahubProtos.RecordEntry.newBuilder().setData(data));
-        }
-        return encode(Wire.frame(request.build().toByteArray()));
+        return encode(PbBench.encodePut(seed, batch, recordBytes));
     }
 
     private static Encoded encode(byte[] frame) {
@@ -257,16 +277,21 @@ public final class EmulatorBenchmark {
     }
 
     private HttpResponse<byte[]> post(String url, String action, Encoded body) throws Exception {
-        HttpRequest request =
+        HttpRequest.Builder b =
                 HttpRequest.newBuilder(URI.create(url))
                         .timeout(Duration.ofSeconds(60))
-                        .header("Content-Type", "application/x-protobuf")
                         .header("x-datahub-request-action", action)
-                        .header("Content-Encoding", "lz4")
-                        .header("Accept-Encoding", "lz4")
-                        .header("x-datahub-content-raw-size", Integer.toString(body.rawSize))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.body))
-                        .build();
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.body));
+        if (body.rawSize < 0) {
+            // Batch mode: the SDK switches HTTP compression off, the batch is compressed itself.
+            b.header("Content-Type", "application/x-binary");
+        } else {
+            b.header("Content-Type", "application/x-protobuf")
+                    .header("Content-Encoding", "lz4")
+                    .header("Accept-Encoding", "lz4")
+                    .header("x-datahub-content-raw-size", Integer.toString(body.rawSize));
+        }
+        HttpRequest request = b.build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() >= 300) {
             throw new IOException(
@@ -278,17 +303,6 @@ public final class EmulatorBenchmark {
         return response;
     }
 
-    /** Responses may be LZ4-compressed when the request accepted it. */
-    private static byte[] decodeResponse(HttpResponse<byte[]> response) {
-        if (!"lz4".equalsIgnoreCase(response.headers().firstValue("Content-Encoding").orElse(""))) {
-            return response.body();
-        }
-        int rawSize =
-                Integer.parseInt(
-                        response.headers().firstValue("x-datahub-content-raw-size").orElseThrow());
-        return LZ4Factory.fastestInstance().safeDecompressor().decompress(response.body(), rawSize);
-    }
-
     /** The round with the median put time, with the median get time of all rounds. */
     private static Result median(List<Result> measured) {
         List<Result> byPut = new ArrayList<>(measured);
@@ -296,6 +310,7 @@ public final class EmulatorBenchmark {
         double[] gets = measured.stream().mapToDouble(Result::getSeconds).sorted().toArray();
         Result middle = byPut.get(byPut.size() / 2);
         return new Result(
+                middle.mode(),
                 middle.shards(),
                 middle.records(),
                 middle.rawBytes(),
@@ -347,14 +362,16 @@ public final class EmulatorBenchmark {
     private void printTable(List<Result> results) {
         System.out.println();
         System.out.println(
-                "| shards | records | put records/s | put MB/s | get records/s | get MB/s |");
+                "| mode  | shards | records | put records/s | put MB/s | get records/s | get MB/s"
+                        + " |");
         System.out.println(
-                "|-------:|--------:|--------------:|---------:|--------------:|---------:|");
+                "|-------|-------:|--------:|--------------:|---------:|--------------:|---------:|");
         for (Result r : results) {
             double mb = r.rawBytes / 1e6;
             System.out.printf(
                     Locale.ROOT,
-                    "| %6d | %7d | %13.0f | %8.1f | %13.0f | %8.1f |%n",
+                    "| %-5s | %6d | %7d | %13.0f | %8.1f | %13.0f | %8.1f |%n",
+                    r.mode,
                     r.shards,
                     r.records,
                     r.records / r.putSeconds,
@@ -363,7 +380,7 @@ public final class EmulatorBenchmark {
                     mb / r.getSeconds);
         }
         System.out.println(
-                "MB = uncompressed protobuf frame bytes of the put requests (10^6 bytes);"
-                        + " put and get move the same records.");
+                "MB = uncompressed protobuf frame bytes of the put requests (10^6 bytes), the same"
+                        + " figure for both modes; put and get move the same records.");
     }
 }

@@ -22,6 +22,8 @@ import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.exception.DatahubClientException;
 import com.aliyun.datahub.client.model.CompressType;
 import com.aliyun.datahub.client.model.CursorType;
+import com.aliyun.datahub.client.model.Field;
+import com.aliyun.datahub.client.model.FieldType;
 import com.aliyun.datahub.client.model.GetRecordsResult;
 import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.RecordSchema;
@@ -150,6 +152,39 @@ class BatchCrossModeConformanceITCase {
             assertThat(all.get(i).getSegmentIndexForBatch()).isZero();
             assertThat(all.get(i).getSegmentSizeForBatch()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void batchesWrittenBeforeAnAppendFieldReadWithTheNewFieldNull() {
+        DatahubClient batch = BatchClients.batch(endpoint(), CompressType.LZ4);
+        String project = newProject(batch);
+        String topic = newTupleTopic(batch, project, 1);
+        List<RecordEntry> before = records(allTypesSchema(), 0, 2);
+        batch.putRecordsByShard(project, topic, "0", before);
+        batch.appendField(project, topic, new Field("added", FieldType.STRING));
+        RecordSchema grown = batch.getTopic(project, topic).getRecordSchema();
+        TupleRecordData after = new TupleRecordData(grown);
+        after.setField("f_bigint", 7L);
+        after.setField("added", "new");
+        RecordEntry entry = new RecordEntry();
+        entry.setRecordData(after);
+        batch.putRecordsByShard(project, topic, "0", List.of(entry));
+
+        List<RecordEntry> read =
+                batch.getRecords(project, topic, "0", grown, oldest(batch, project, topic), 10)
+                        .getRecords();
+
+        assertThat(read).hasSize(3);
+        for (int i = 0; i < 2; i++) {
+            TupleRecordData d = (TupleRecordData) read.get(i).getRecordData();
+            TupleRecordData w = (TupleRecordData) before.get(i).getRecordData();
+            for (int f = 0; f < w.getRecordSchema().getFields().size(); f++) {
+                assertThat(d.getField(f)).isEqualTo(w.getField(f));
+            }
+            assertThat(d.getField("added")).isNull();
+        }
+        assertThat(((TupleRecordData) read.get(2).getRecordData()).getField("added"))
+                .isEqualTo("new");
     }
 
     @Test

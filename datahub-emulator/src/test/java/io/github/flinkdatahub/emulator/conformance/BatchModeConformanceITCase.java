@@ -16,9 +16,12 @@
 
 package io.github.flinkdatahub.emulator.conformance;
 
+import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
+import io.github.flinkdatahub.emulator.ManualClock;
 
 import com.aliyun.datahub.client.DatahubClient;
+import com.aliyun.datahub.client.exception.LimitExceededException;
 import com.aliyun.datahub.client.model.BlobRecordData;
 import com.aliyun.datahub.client.model.CompressType;
 import com.aliyun.datahub.client.model.CursorType;
@@ -26,11 +29,14 @@ import com.aliyun.datahub.client.model.GetRecordsResult;
 import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.RecordSchema;
 import com.aliyun.datahub.client.model.TupleRecordData;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +46,7 @@ import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.new
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newProject;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.newTupleTopic;
 import static io.github.flinkdatahub.emulator.conformance.ConformanceFixture.tupleRecord;
+import static io.github.flinkdatahub.emulator.conformance.DataHubErrors.assertDataHubError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -122,6 +129,42 @@ class BatchModeConformanceITCase {
             assertThat(((BlobRecordData) r.getRecordData()).getData()).isEqualTo(expected);
             assertThat(r.getAttributes()).containsEntry("k", "v" + expected.length);
             assertThat(r.getSequence()).isZero();
+        }
+    }
+
+    @Test
+    void batchPutsCountAgainstThePerShardWriteLimit() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-22T00:00:00Z"));
+        try (DataHubEmulator limited =
+                DataHubEmulator.builder()
+                        .host("127.0.0.1")
+                        .port(0)
+                        .clock(clock)
+                        .perShardWriteQps(1)
+                        .build()
+                        .start()) {
+            DatahubClient batch = BatchClients.batch(limited.endpoint(), CompressType.LZ4);
+            String project = newProject(batch);
+            String topic = newTupleTopic(batch, project, 1);
+            List<RecordEntry> records = records(allTypesSchema(), 0, 2);
+
+            batch.putRecordsByShard(project, topic, "0", records);
+            assertDataHubError(
+                    () -> batch.putRecordsByShard(project, topic, "0", records),
+                    LimitExceededException.class,
+                    "LimitExceeded");
+            clock.advance(Duration.ofSeconds(1));
+            batch.putRecordsByShard(project, topic, "0", records);
+            assertThat(
+                            batch.getRecords(
+                                            project,
+                                            topic,
+                                            "0",
+                                            allTypesSchema(),
+                                            oldest(batch, project, topic),
+                                            10)
+                                    .getRecords())
+                    .hasSize(4);
         }
     }
 

@@ -62,7 +62,8 @@ class BatchAndSchemaEngineTest extends EngineFixture {
                 P,
                 T,
                 "0",
-                List.of(List.of(rec(0, "1", "a"), rec(0, "2", null)), List.of(rec(0, "3", "c"))));
+                List.of(List.of(rec(0, "1", "a"), rec(0, "2", null)), List.of(rec(0, "3", "c"))),
+                null);
         put("0", 1, 9);
 
         ReadResult read = engine.getRecords(P, T, "0", oldest("0"), 100);
@@ -83,14 +84,32 @@ class BatchAndSchemaEngineTest extends EngineFixture {
     }
 
     @Test
+    void theClientsWireFormIsServedUntilTheLayoutChanges() {
+        tupleTopic(1);
+        byte[] wire = {9, 8, 7};
+        engine.putBatchesByShard(P, T, "0", List.of(List.of(rec(0, "1", "a"))), List.of(wire));
+
+        var kept = engine.getBatches(P, T, "0", oldest("0"), 10).batches().get(0);
+        assertThat(kept.wire()).isEqualTo(wire);
+        assertThat(kept.records()).isNull();
+        assertThat(kept.recordCount()).isEqualTo(1);
+        engine.appendFields(P, T, List.of(new FieldSpec("more", "STRING", false, null)));
+        var reencoded = engine.getBatches(P, T, "0", oldest("0"), 10).batches().get(0);
+        assertThat(reencoded.wire()).isNull();
+        assertThat(reencoded.records().get(0).tupleValues()).containsExactly("1", "a", null);
+    }
+
+    @Test
     void recordsAreValidatedAgainstTheVersionTheyName() {
         tupleTopic(1);
         assertError(
-                () -> engine.putBatchesByShard(P, T, "0", List.of(List.of(rec(3, "1", "a")))),
+                () -> engine.putBatchesByShard(P, T, "0", List.of(List.of(rec(3, "1", "a"))), null),
                 "MalformedRecord",
                 400);
         assertError(
-                () -> engine.putBatchesByShard(P, T, "0", List.of(List.of(rec(0, null, "a")))),
+                () ->
+                        engine.putBatchesByShard(
+                                P, T, "0", List.of(List.of(rec(0, null, "a"))), null),
                 "MalformedRecord",
                 400);
         assertError(
@@ -99,12 +118,13 @@ class BatchAndSchemaEngineTest extends EngineFixture {
                                 P,
                                 T,
                                 "0",
-                                List.of(List.of(new BatchRecord(-1, Map.of(), null, new byte[1])))),
+                                List.of(List.of(new BatchRecord(-1, Map.of(), null, new byte[1]))),
+                                null),
                 "MalformedRecord",
                 400);
         int v1 = engine.registerSchema(P, T, null, wide());
         assertThat(v1).isEqualTo(1);
-        engine.putBatchesByShard(P, T, "0", List.of(List.of(rec(1, "n", "7", "1"))));
+        engine.putBatchesByShard(P, T, "0", List.of(List.of(rec(1, "n", "7", "1"))), null);
         // read per record in the topic's layout: matched by name, unknown fields dropped
         assertThat(engine.getRecords(P, T, "0", oldest("0"), 10).records().get(0).tupleValues())
                 .containsExactly("7", "n");
@@ -114,7 +134,9 @@ class BatchAndSchemaEngineTest extends EngineFixture {
         assertThat(batch.schemas().get(1)).isEqualTo(wide());
         engine.deleteSchema(P, T, 1);
         assertError(
-                () -> engine.putBatchesByShard(P, T, "0", List.of(List.of(rec(1, "n", "7", "1")))),
+                () ->
+                        engine.putBatchesByShard(
+                                P, T, "0", List.of(List.of(rec(1, "n", "7", "1"))), null),
                 "MalformedRecord",
                 400);
         assertThat(engine.getRecords(P, T, "0", oldest("0"), 10).records()).hasSize(1);
@@ -134,7 +156,7 @@ class BatchAndSchemaEngineTest extends EngineFixture {
                         List.of(new FieldSpec("x", "STRING", false, null)));
         engine.deleteSchema(P, T, v2);
         engine.putBatchesByShard(
-                P, T, "0", List.of(List.of(rec(0, "1", "a"), rec(v1, "n", "2", "0"))));
+                P, T, "0", List.of(List.of(rec(0, "1", "a"), rec(v1, "n", "2", "0"))), null);
         put("0", 2, 5);
         var schemasBefore = engine.listSchemas(P, T, -1, -1);
         ReadResult before = engine.getRecords(P, T, "0", oldest("0"), 100);

@@ -89,7 +89,8 @@ class BatchRawProtocolITCase {
     private static byte[] good() {
         return BatchEncoder.encode(
                 List.of(new BatchRecord(0, Map.of(), Arrays.asList("1", "one"), null)),
-                Map.of(0, FIELDS));
+                Map.of(0, FIELDS),
+                false);
     }
 
     @Test
@@ -139,16 +140,20 @@ class BatchRawProtocolITCase {
         byte[] unknownVersion =
                 BatchEncoder.encode(
                         List.of(new BatchRecord(9, Map.of(), Arrays.asList("1", "one"), null)),
-                        Map.of(9, FIELDS));
+                        Map.of(9, FIELDS),
+                        false);
         assertError(putBatch("/shards/0", unknownVersion), "MalformedRecord", "schema version 9");
         byte[] nullKey =
                 BatchEncoder.encode(
                         List.of(new BatchRecord(0, Map.of(), Arrays.asList(null, "x"), null)),
-                        Map.of(0, FIELDS));
+                        Map.of(0, FIELDS),
+                        false);
         assertError(putBatch("/shards/0", nullKey), "MalformedRecord", "'id' must not be null");
         byte[] blob =
                 BatchEncoder.encode(
-                        List.of(new BatchRecord(-1, Map.of(), null, new byte[] {1})), Map.of());
+                        List.of(new BatchRecord(-1, Map.of(), null, new byte[] {1})),
+                        Map.of(),
+                        false);
         assertError(putBatch("/shards/0", blob), "MalformedRecord", "BLOB record");
         assertError(putBatch("/shards", good()), "InvalidParameter", "one shard at a time");
         assertError(putBatch("/shards/7", good()), "NoSuchShard", "");
