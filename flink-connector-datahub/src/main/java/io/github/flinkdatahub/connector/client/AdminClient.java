@@ -152,4 +152,22 @@ public interface AdminClient {
 
     /** Deletes a subscription. */
     void deleteSubscription(String project, String topic, String subId);
+
+    // ---- schema registry (protocol §4.10)
+
+    /** All registered schema versions of a topic (version 0 is its creation schema). */
+    List<TopicSchema> listSchemas(String project, String topic);
+
+    /** One registered schema version of a topic. */
+    TopicSchema getSchema(String project, String topic, int versionId);
+
+    /**
+     * Registers a schema version for a topic and returns its version id. Not re-sent after an
+     * ambiguous failure (a timeout or 5xx once sent), since a second register could add a second
+     * version: check {@link #listSchemas} then.
+     */
+    int registerSchema(String project, String topic, RecordSchema schema);
+
+    /** Deletes a registered schema version. */
+    void deleteSchema(String project, String topic, int versionId);
 }

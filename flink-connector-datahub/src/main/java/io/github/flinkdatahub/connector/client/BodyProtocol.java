@@ -20,5 +20,12 @@ package io.github.flinkdatahub.connector.client;
 public enum BodyProtocol {
     JSON,
     /** {@code DHUB}-framed protobuf ({@code application/x-protobuf}), the SDK default. */
-    PROTOBUF
+    PROTOBUF,
+    /**
+     * The batch binary format ({@code application/x-binary}) for put-by-shard and get: records
+     * travel in batches (compressed inside the batch; HTTP compression is off), every record of a
+     * batch shares one sequence. Topic-level PutRecords does not exist in this mode (as in the
+     * SDK). Other calls are JSON.
+     */
+    BATCH
 }

@@ -47,6 +47,7 @@ public final class DataHubClientConfig implements Serializable {
     private final Duration maxBackoff;
     private final boolean retryWritesAllowingDuplicates;
     private final String userAgent;
+    private final boolean schemaRegistry;
 
     private DataHubClientConfig(Builder b) {
         this.endpoint = b.endpoint;
@@ -61,6 +62,7 @@ public final class DataHubClientConfig implements Serializable {
         this.maxBackoff = b.maxBackoff;
         this.retryWritesAllowingDuplicates = b.retryWritesAllowingDuplicates;
         this.userAgent = b.userAgent;
+        this.schemaRegistry = b.schemaRegistry;
     }
 
     /** A builder with the defaults of the options table in docs/client.md. */
@@ -83,6 +85,7 @@ public final class DataHubClientConfig implements Serializable {
         b.maxBackoff = maxBackoff;
         b.retryWritesAllowingDuplicates = retryWritesAllowingDuplicates;
         b.userAgent = userAgent;
+        b.schemaRegistry = schemaRegistry;
         return b;
     }
 
@@ -101,7 +104,19 @@ public final class DataHubClientConfig implements Serializable {
         return protocol;
     }
 
-    /** The request body compression. */
+    /**
+     * Whether batch writes name the registry version of their records' schema (looked up with
+     * ListSchema) instead of version 0, the topic's creation schema. Only used by {@link
+     * BodyProtocol#BATCH}.
+     */
+    public boolean schemaRegistry() {
+        return schemaRegistry;
+    }
+
+    /**
+     * The compression: of the HTTP request bodies, or, with {@link BodyProtocol#BATCH}, inside each
+     * batch (HTTP compression is then off).
+     */
     public CompressionType compression() {
         return compression;
     }
@@ -168,7 +183,8 @@ public final class DataHubClientConfig implements Serializable {
                 && initialBackoff.equals(c.initialBackoff)
                 && maxBackoff.equals(c.maxBackoff)
                 && retryWritesAllowingDuplicates == c.retryWritesAllowingDuplicates
-                && Objects.equals(userAgent, c.userAgent);
+                && Objects.equals(userAgent, c.userAgent)
+                && schemaRegistry == c.schemaRegistry;
     }
 
     @Override
@@ -205,6 +221,8 @@ public final class DataHubClientConfig implements Serializable {
                 + retryWritesAllowingDuplicates
                 + ", userAgent="
                 + userAgent
+                + ", schemaRegistry="
+                + schemaRegistry
                 + "}";
     }
 
@@ -230,6 +248,7 @@ public final class DataHubClientConfig implements Serializable {
         private Duration maxBackoff = Duration.ofSeconds(10);
         private boolean retryWritesAllowingDuplicates;
         private String userAgent;
+        private boolean schemaRegistry;
         private boolean staticCredentials;
         private String accessKeyId;
         private String accessKeySecret;
@@ -264,13 +283,26 @@ public final class DataHubClientConfig implements Serializable {
             return this;
         }
 
+        /**
+         * With {@link BodyProtocol#BATCH}: when true, each batch of TUPLE records names the
+         * registered version of the records' schema (the schema must be registered, see {@link
+         * AdminClient#registerSchema}); when false, version 0. Default false.
+         */
+        public Builder schemaRegistry(boolean schemaRegistry) {
+            this.schemaRegistry = schemaRegistry;
+            return this;
+        }
+
         /** Body format of record put/get. Default PROTOBUF. */
         public Builder protocol(BodyProtocol protocol) {
             this.protocol = protocol;
             return this;
         }
 
-        /** Request compression. Default NONE. */
+        /**
+         * Request compression; with protocol BATCH the compression inside each batch (NONE writes
+         * uncompressed batches; the SDK would switch to LZ4). Default NONE.
+         */
         public Builder compression(CompressionType compression) {
             this.compression = compression;
             return this;
@@ -336,7 +368,7 @@ public final class DataHubClientConfig implements Serializable {
          */
         public DataHubClientConfig build() {
             endpoint = normalizeEndpoint(endpoint);
-            require(protocol != null, "protocol must be JSON or PROTOBUF");
+            require(protocol != null, "protocol must be JSON, PROTOBUF or BATCH");
             require(compression != null, "compression must be NONE, LZ4 or DEFLATE");
             requirePositive("connectTimeout", connectTimeout);
             requirePositive("readTimeout", readTimeout);

@@ -49,6 +49,9 @@ final class HttpDataHubClient implements DataHubClient {
     private final HttpTransport transport;
     private final JsonCalls json;
     private final RecordCalls records;
+    private final SchemaRegistryCalls schemaRegistry;
+    private final BatchSchemaVersions schemaVersions;
+    private final BodyProtocol protocol;
     private final SubscriptionCalls subscriptions;
     private final NonIdempotentCalls nonIdempotent;
     private final ShardAdminCalls shardAdmin;
@@ -81,7 +84,11 @@ final class HttpDataHubClient implements DataHubClient {
         Objects.requireNonNull(config, "config");
         this.transport = new HttpTransport(config, clock, scheduler, random);
         this.json = new JsonCalls(transport);
-        this.records = new RecordCalls(transport, config.protocol());
+        this.protocol = config.protocol();
+        this.schemaRegistry = new SchemaRegistryCalls(json);
+        this.schemaVersions = new BatchSchemaVersions(schemaRegistry, config.schemaRegistry());
+        this.records =
+                new RecordCalls(transport, config.protocol(), config.compression(), schemaVersions);
         this.subscriptions = new SubscriptionCalls(json);
         this.nonIdempotent = new NonIdempotentCalls(transport.retryPolicy(), sleeper);
         this.shardAdmin = new ShardAdminCalls(this, json, nonIdempotent, clock, sleeper);
@@ -303,9 +310,55 @@ final class HttpDataHubClient implements DataHubClient {
             String cursor,
             int limit,
             RecordSchema schema) {
-        return records.async(
-                records.getRecords(
-                        shardPath(project, topic, shardId), shardId, cursor, limit, schema));
+        CompletableFuture<GetRecordsResult> first =
+                records.async(
+                        records.getRecords(
+                                project,
+                                topic,
+                                shardPath(project, topic, shardId),
+                                shardId,
+                                cursor,
+                                limit,
+                                schema));
+        if (protocol != BodyProtocol.BATCH) {
+            return first;
+        }
+        CompletableFuture<GetRecordsResult> result =
+                first.exceptionallyCompose(
+                        e -> {
+                            UnknownSchemaVersionException unknown = unknownVersion(e);
+                            if (unknown == null) {
+                                return CompletableFuture.failedFuture(e);
+                            }
+                            // Rare (once per version and client): fetch it off the I/O thread.
+                            return CompletableFuture.runAsync(
+                                            () ->
+                                                    schemaVersions.fetch(
+                                                            project, topic, unknown.version()))
+                                    .thenCompose(
+                                            ignored ->
+                                                    getRecordsAsync(
+                                                            project, topic, shardId, cursor, limit,
+                                                            schema));
+                        });
+        // Cancelling the returned future must still cancel the HTTP call (RecordClient contract).
+        result.whenComplete(
+                (r, e) -> {
+                    if (result.isCancelled()) {
+                        first.cancel(true);
+                    }
+                });
+        return result;
+    }
+
+    private static UnknownSchemaVersionException unknownVersion(Throwable e) {
+        while (e != null) {
+            if (e instanceof UnknownSchemaVersionException u) {
+                return u;
+            }
+            e = e.getCause();
+        }
+        return null;
     }
 
     @Override
@@ -316,9 +369,21 @@ final class HttpDataHubClient implements DataHubClient {
             String cursor,
             int limit,
             RecordSchema schema) {
-        return records.blocking(
-                records.getRecords(
-                        shardPath(project, topic, shardId), shardId, cursor, limit, schema));
+        while (true) {
+            try {
+                return records.blocking(
+                        records.getRecords(
+                                project,
+                                topic,
+                                shardPath(project, topic, shardId),
+                                shardId,
+                                cursor,
+                                limit,
+                                schema));
+            } catch (UnknownSchemaVersionException unknown) {
+                schemaVersions.fetch(project, topic, unknown.version());
+            }
+        }
     }
 
     @Override
@@ -337,13 +402,38 @@ final class HttpDataHubClient implements DataHubClient {
     public CompletableFuture<Void> putRecordsByShardAsync(
             String project, String topic, String shardId, List<PutRecord> putRecords) {
         return records.async(
-                records.putRecordsByShard(shardPath(project, topic, shardId), putRecords));
+                records.putRecordsByShard(
+                        project, topic, shardPath(project, topic, shardId), putRecords));
     }
 
     @Override
     public void putRecordsByShard(
             String project, String topic, String shardId, List<PutRecord> putRecords) {
-        records.blocking(records.putRecordsByShard(shardPath(project, topic, shardId), putRecords));
+        records.blocking(
+                records.putRecordsByShard(
+                        project, topic, shardPath(project, topic, shardId), putRecords));
+    }
+
+    // ---- schema registry
+
+    @Override
+    public List<TopicSchema> listSchemas(String project, String topic) {
+        return schemaRegistry.listSchemas(project, topic);
+    }
+
+    @Override
+    public TopicSchema getSchema(String project, String topic, int versionId) {
+        return schemaRegistry.getSchema(project, topic, versionId);
+    }
+
+    @Override
+    public int registerSchema(String project, String topic, RecordSchema schema) {
+        return schemaRegistry.registerSchema(project, topic, schema);
+    }
+
+    @Override
+    public void deleteSchema(String project, String topic, int versionId) {
+        schemaRegistry.deleteSchema(project, topic, versionId);
     }
 
     // ---- subscriptions and offsets

@@ -200,7 +200,8 @@ final class HttpTransport implements AutoCloseable {
         }
         byte[] body = call.body();
         CompressionType compression = config.compression();
-        if (compression != CompressionType.NONE) {
+        // Batch mode compresses inside the batch; like the SDK, HTTP compression is off then.
+        if (compression != CompressionType.NONE && config.protocol() != BodyProtocol.BATCH) {
             headers.put("Accept-Encoding", compression.headerValue());
             if (body != null && body.length > 0) {
                 byte[] compressed = BodyCodecs.compress(compression, body);

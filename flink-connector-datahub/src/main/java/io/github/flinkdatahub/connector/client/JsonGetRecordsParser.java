@@ -72,7 +72,8 @@ final class JsonGetRecordsParser {
             if (startSeq == Long.MIN_VALUE) {
                 startSeq = records.isEmpty() ? -1 : records.get(0).sequence();
             }
-            return new GetRecordsResult(nextCursor, startSeq, latestSeq, latestTime, records);
+            return new GetRecordsResult(
+                    nextCursor, startSeq, latestSeq, latestTime, BatchIndexes.assign(records));
         }
     }
 

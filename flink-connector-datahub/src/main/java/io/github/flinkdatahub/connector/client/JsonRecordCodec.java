@@ -129,7 +129,7 @@ final class JsonRecordCodec {
                         root, "StartSeq", records.isEmpty() ? -1 : records.get(0).sequence()),
                 Json.longValue(root, "LatestSeq", -1),
                 Json.longValue(root, "LatestTime", -1),
-                records);
+                BatchIndexes.assign(records));
     }
 
     private static ReadRecord toReadRecord(JsonNode r, String shardId, RecordSchema schema) {

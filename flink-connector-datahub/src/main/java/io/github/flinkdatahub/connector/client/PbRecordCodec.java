@@ -222,7 +222,7 @@ final class PbRecordCodec {
                 response.getStartSequence(),
                 response.getLatestSequence(),
                 response.getLatestTime(),
-                records);
+                BatchIndexes.assign(records));
     }
 
     private static ReadRecord toReadRecord(

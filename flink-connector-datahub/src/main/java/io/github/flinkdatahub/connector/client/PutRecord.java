@@ -98,6 +98,32 @@ public record PutRecord(
         return PbRecordSizes.entrySize(this);
     }
 
+    /**
+     * This record's size in a put-by-shard body of the protocol: {@link #estimatedEncodedSize()}
+     * for PROTOBUF and JSON, and for BATCH its size in the (uncompressed) batch. The sum over a
+     * request's records plus {@link #requestOverheadBytes(BodyProtocol)} is never below the body.
+     */
+    public int estimatedEncodedSize(BodyProtocol protocol) {
+        return protocol == BodyProtocol.BATCH
+                ? BatchRecordWriter.estimatedSize(this)
+                : PbRecordSizes.entrySize(this);
+    }
+
+    /**
+     * Bytes of a put-by-shard body besides its records: the DHUB frame header, and with BATCH also
+     * the {@code PutBinaryRecordsRequest} and {@code BinaryRecordEntry} prefixes (at most 6 bytes
+     * each) and the 26-byte batch header.
+     */
+    public static int requestOverheadBytes(BodyProtocol protocol) {
+        return protocol == BodyProtocol.BATCH
+                ? BATCH_REQUEST_OVERHEAD_BYTES
+                : REQUEST_OVERHEAD_BYTES;
+    }
+
+    /** See {@link #requestOverheadBytes(BodyProtocol)}. */
+    public static final int BATCH_REQUEST_OVERHEAD_BYTES =
+            DhubFrame.HEADER_SIZE + 6 + 6 + BatchCodec.HEADER_SIZE;
+
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }

@@ -30,6 +30,9 @@ import java.util.Objects;
  * @param nextCursor the cursor pointing after this record
  * @param attributes record attributes (never null)
  * @param payload tuple values or blob bytes
+ * @param batchIndex index of the record inside its batch (batch protocol: every record of a batch
+ *     shares the batch's sequence), 0 otherwise
+ * @param batchSize number of records in the record's batch, 1 outside the batch protocol
  */
 public record ReadRecord(
         String shardId,
@@ -38,11 +41,34 @@ public record ReadRecord(
         String cursor,
         String nextCursor,
         Map<String, String> attributes,
-        RecordPayload payload) {
+        RecordPayload payload,
+        int batchIndex,
+        int batchSize) {
 
     /** Validates the components (see the record Javadoc). */
     public ReadRecord {
         Objects.requireNonNull(payload, "payload");
         attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(attributes);
+        if (batchSize < 1 || batchIndex < 0 || batchIndex >= batchSize) {
+            throw new IllegalArgumentException(
+                    "batchIndex must be in 0.." + (batchSize - 1) + " but was " + batchIndex);
+        }
+    }
+
+    /** A record that is not part of a multi-record batch (PB and JSON reads). */
+    public ReadRecord(
+            String shardId,
+            long sequence,
+            long systemTime,
+            String cursor,
+            String nextCursor,
+            Map<String, String> attributes,
+            RecordPayload payload) {
+        this(shardId, sequence, systemTime, cursor, nextCursor, attributes, payload, 0, 1);
+    }
+
+    /** Whether this is the last record of its batch (always true outside the batch protocol). */
+    public boolean lastInBatch() {
+        return batchIndex == batchSize - 1;
     }
 }

@@ -34,10 +34,18 @@ final class RecordCalls {
 
     private final HttpTransport transport;
     private final BodyProtocol protocol;
+    private final CompressionType compression;
+    private final BatchSchemaVersions schemaVersions;
 
-    RecordCalls(HttpTransport transport, BodyProtocol protocol) {
+    RecordCalls(
+            HttpTransport transport,
+            BodyProtocol protocol,
+            CompressionType compression,
+            BatchSchemaVersions schemaVersions) {
         this.transport = transport;
         this.protocol = protocol;
+        this.compression = compression;
+        this.schemaVersions = schemaVersions;
     }
 
     /** A call ready to send, with the decoder of its response. */
@@ -54,7 +62,13 @@ final class RecordCalls {
     }
 
     Prepared<GetRecordsResult> getRecords(
-            String shardPath, String shardId, String cursor, int limit, RecordSchema schema) {
+            String project,
+            String topic,
+            String shardPath,
+            String shardId,
+            String cursor,
+            int limit,
+            RecordSchema schema) {
         Objects.requireNonNull(cursor, "cursor must not be null");
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException(
@@ -77,6 +91,29 @@ final class RecordCalls {
                                             JsonGetRecordsParser.parse(
                                                     result.stream(), shardId, schema)));
         }
+        if (protocol == BodyProtocol.BATCH) {
+            // A record naming a schema version not fetched yet fails with
+            // UnknownSchemaVersionException; the client fetches the version and reads again.
+            return new Prepared<>(
+                    new HttpTransport.HttpCall(
+                            "POST",
+                            shardPath,
+                            BatchCodec.BATCH_TYPE,
+                            PbRecordCodec.encodeGetRecords(cursor, limit),
+                            "sub",
+                            false),
+                    result ->
+                            decode(
+                                    result,
+                                    () ->
+                                            BatchCodec.decodeGetResponse(
+                                                    DhubFrame.unframe(result.body()),
+                                                    shardId,
+                                                    schema,
+                                                    version ->
+                                                            schemaVersions.forRead(
+                                                                    project, topic, version))));
+        }
         return new Prepared<>(
                 new HttpTransport.HttpCall(
                         "POST",
@@ -97,6 +134,13 @@ final class RecordCalls {
 
     Prepared<PutRecordsResult> putRecords(String shardsPath, List<PutRecord> records) {
         requireRecords(records);
+        if (protocol == BodyProtocol.BATCH) {
+            // As the SDK's batch client: the service's topic-level put has no batch form.
+            throw new UnsupportedOperationException(
+                    "PutRecords to a topic is not supported with protocol BATCH (the service has"
+                            + " no batch form of it, and the SDK's batch client refuses it too):"
+                            + " use putRecordsByShard, or protocol PROTOBUF for topic-level puts");
+        }
         if (protocol == BodyProtocol.JSON) {
             return new Prepared<>(
                     new HttpTransport.HttpCall(
@@ -129,15 +173,43 @@ final class RecordCalls {
                                                 DhubFrame.unframe(result.body()))));
     }
 
-    /** Always protobuf: the service has no JSON put-by-shard (the SDK's JSON client refuses it). */
-    Prepared<Void> putRecordsByShard(String shardPath, List<PutRecord> records) {
+    /**
+     * Protobuf, or one batch with protocol BATCH; JSON clients send protobuf too (the service has
+     * no JSON put-by-shard, the SDK's JSON client refuses it).
+     */
+    Prepared<Void> putRecordsByShard(
+            String project, String topic, String shardPath, List<PutRecord> records) {
         requireRecords(records);
+        boolean batch = protocol == BodyProtocol.BATCH;
+        if (batch && records.size() > PutRecord.MAX_RECORDS_PER_REQUEST) {
+            throw new IllegalArgumentException(
+                    "A batch holds at most "
+                            + PutRecord.MAX_RECORDS_PER_REQUEST
+                            + " records but got "
+                            + records.size());
+        }
+        byte[] request =
+                batch
+                        ? BatchCodec.encodePutRequest(
+                                records,
+                                compression,
+                                schemaVersions.forWrite(project, topic, records))
+                        : PbRecordCodec.encodePutRecords(records);
+        if (batch && request.length > PutRecord.MAX_REQUEST_BYTES) {
+            // Fails before sending, naming the limit; the service would refuse it anyway.
+            throw new IllegalArgumentException(
+                    "The batch request is "
+                            + request.length
+                            + " bytes, over the service's limit of "
+                            + PutRecord.MAX_REQUEST_BYTES
+                            + " bytes: put fewer records per call");
+        }
         return new Prepared<>(
                 new HttpTransport.HttpCall(
                         "POST",
                         shardPath,
-                        PB_TYPE,
-                        PbRecordCodec.encodePutRecords(records),
+                        batch ? BatchCodec.BATCH_TYPE : PB_TYPE,
+                        request,
                         "pub",
                         true),
                 result -> {

@@ -36,8 +36,16 @@ public record SubscriptionOffset(
         return new SubscriptionOffset(sequence, timestamp, 0, null, 0);
     }
 
-    /** The same session and version with a new position, as needed for commit. */
+    /** The same session and version with a new position (batch index 0), as needed for commit. */
     public SubscriptionOffset withPosition(long newSequence, long newTimestamp) {
-        return new SubscriptionOffset(newSequence, newTimestamp, version, sessionId, batchIndex);
+        return withPosition(newSequence, newTimestamp, 0);
+    }
+
+    /**
+     * The same session and version with a new position: the last processed record is the one at
+     * {@code newBatchIndex} of the batch with {@code newSequence}.
+     */
+    public SubscriptionOffset withPosition(long newSequence, long newTimestamp, int newBatchIndex) {
+        return new SubscriptionOffset(newSequence, newTimestamp, version, sessionId, newBatchIndex);
     }
 }

@@ -16,6 +16,7 @@
 
 package io.github.flinkdatahub.connector.sink;
 
+import io.github.flinkdatahub.connector.client.BodyProtocol;
 import io.github.flinkdatahub.connector.client.DataHubClientConfig;
 import io.github.flinkdatahub.connector.client.DataHubClientFactory;
 import io.github.flinkdatahub.connector.client.PutRecord;
@@ -48,6 +49,7 @@ public final class DataHubSinkBuilder<T> {
     static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(10);
 
     private DataHubClientConfig clientConfig;
+    private BodyProtocol factoryProtocol = BodyProtocol.PROTOBUF;
     private DataHubClientFactory clientFactory;
     private String project;
     private String topic;
@@ -74,7 +76,17 @@ public final class DataHubSinkBuilder<T> {
 
     /** Where writers and committers get their clients (tests pass an in-memory fake's). */
     public DataHubSinkBuilder<T> setClientFactory(DataHubClientFactory factory) {
+        return setClientFactory(factory, BodyProtocol.PROTOBUF);
+    }
+
+    /**
+     * A factory whose clients speak this protocol: requests are packed by the sizes records take in
+     * it (a batch-mode record can be larger than its protobuf form).
+     */
+    public DataHubSinkBuilder<T> setClientFactory(
+            DataHubClientFactory factory, BodyProtocol protocol) {
         this.clientFactory = factory;
+        this.factoryProtocol = protocol;
         return this;
     }
 
@@ -166,6 +178,9 @@ public final class DataHubSinkBuilder<T> {
         require(
                 (clientConfig == null) != (clientFactory == null),
                 "Exactly one of setClientConfig or setClientFactory is required");
+        require(
+                clientFactory == null || factoryProtocol != null,
+                "setClientFactory: protocol must be JSON, PROTOBUF or BATCH");
         require(project != null && !project.isBlank(), "setProject is required");
         require(topic != null && !topic.isBlank(), "setTopic is required");
         require(serializer != null, "setSerializer is required");
@@ -231,6 +246,7 @@ public final class DataHubSinkBuilder<T> {
                         project,
                         topic,
                         factory,
+                        clientConfig != null ? clientConfig.protocol() : factoryProtocol,
                         deliveryGuarantee,
                         routing,
                         fixedShardId,

@@ -108,7 +108,7 @@ final class RecordPreparer<T> {
         }
         checkType(r);
         PutRecord put = new PutRecord(r.payload(), r.attributes(), null, null, null);
-        int size = put.estimatedEncodedSize();
+        int size = put.estimatedEncodedSize(settings.protocol());
         if (size > settings.recordBytesPerRequest()) {
             throw new DataHubSinkException(
                     "A record for topic "
@@ -118,7 +118,7 @@ final class RecordPreparer<T> {
                             + " bytes encoded, more than fits in setMaxBatchBytes ("
                             + settings.maxBatchBytes()
                             + " less "
-                            + PutRecord.REQUEST_OVERHEAD_BYTES
+                            + PutRecord.requestOverheadBytes(settings.protocol())
                             + " bytes of request framing; the service allows at most "
                             + PutRecord.MAX_REQUEST_BYTES
                             + " per request)",

@@ -16,6 +16,7 @@
 
 package io.github.flinkdatahub.connector.sink;
 
+import io.github.flinkdatahub.connector.client.BodyProtocol;
 import io.github.flinkdatahub.connector.client.DataHubClientFactory;
 import io.github.flinkdatahub.connector.client.PutRecord;
 
@@ -29,6 +30,7 @@ record SinkSettings(
         String project,
         String topic,
         DataHubClientFactory clientFactory,
+        BodyProtocol protocol,
         DeliveryGuarantee deliveryGuarantee,
         ShardRouting routing,
         String fixedShardId,
@@ -43,11 +45,12 @@ record SinkSettings(
         implements Serializable {
 
     /**
-     * The bytes a request's records may take by {@link PutRecord#estimatedEncodedSize()}: {@code
-     * maxBatchBytes} less the request's own framing, so a request body never exceeds it.
+     * The bytes a request's records may take by {@link
+     * PutRecord#estimatedEncodedSize(BodyProtocol)}: {@code maxBatchBytes} less the request's own
+     * framing (with BATCH also the batch header), so a request body never exceeds it.
      */
     long recordBytesPerRequest() {
-        return maxBatchBytes - PutRecord.REQUEST_OVERHEAD_BYTES;
+        return maxBatchBytes - PutRecord.requestOverheadBytes(protocol);
     }
 
     String topicPath() {

@@ -110,15 +110,23 @@ public record ConnectionOptions(
         return retries;
     }
 
+    private static BodyProtocol bodyProtocol(WireProtocol protocol) {
+        switch (protocol) {
+            case JSON:
+                return BodyProtocol.JSON;
+            case BATCH:
+                return BodyProtocol.BATCH;
+            default:
+                return BodyProtocol.PROTOBUF;
+        }
+    }
+
     /** The client configuration of this connection. */
     public DataHubClientConfig toClientConfig() {
         DataHubClientConfig.Builder builder =
                 DataHubClientConfig.builder()
                         .endpoint(endpoint)
-                        .protocol(
-                                protocol == WireProtocol.JSON
-                                        ? BodyProtocol.JSON
-                                        : BodyProtocol.PROTOBUF)
+                        .protocol(bodyProtocol(protocol))
                         .compression(compression)
                         .maxRetries(maxRetries())
                         .initialBackoff(retryInterval)

@@ -107,7 +107,12 @@ public final class DataHubConnectorOptions {
             ConfigOptions.key("protocol")
                     .enumType(WireProtocol.class)
                     .defaultValue(WireProtocol.PB)
-                    .withDescription("Body format of record reads and writes.");
+                    .withDescription(
+                            "Body format of record reads and writes: 'pb' (protobuf), 'json', or"
+                                    + " 'batch' (the batch binary format; 'compression' then"
+                                    + " applies inside each batch). Topics written in batch mode"
+                                    + " are readable with every protocol. The commercial"
+                                    + " connector has no equivalent key.");
 
     /**
      * Request compression: 'lz4', 'deflate' or 'none'. A string, not an enum, because the

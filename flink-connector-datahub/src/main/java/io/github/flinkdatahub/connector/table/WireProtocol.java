@@ -24,7 +24,12 @@ import static org.apache.flink.configuration.description.TextElement.text;
 /** Body format of record reads and writes (`protocol`). */
 public enum WireProtocol implements DescribedEnum {
     PB("pb", "DHUB-framed protobuf, the SDK default."),
-    JSON("json", "JSON bodies.");
+    JSON("json", "JSON bodies."),
+    BATCH(
+            "batch",
+            "The batch binary format (application/x-binary, as the SDKs' setEnableBatch(true)):"
+                    + " records travel in batches compressed inside the batch by 'compression';"
+                    + " each sink request is one batch.");
 
     private final String value;
     private final InlineElement description;

@@ -57,11 +57,16 @@ class CancellationTest {
     }
 
     private HttpDataHubClient client() {
+        return client(BodyProtocol.PROTOBUF);
+    }
+
+    private HttpDataHubClient client(BodyProtocol protocol) {
         HttpDataHubClient client =
                 new HttpDataHubClient(
                         DataHubClientConfig.builder()
                                 .endpoint(server.endpoint())
                                 .credentials("id", "secret")
+                                .protocol(protocol)
                                 .readTimeout(Duration.ofSeconds(10))
                                 .maxRetries(3)
                                 .build());
@@ -86,6 +91,17 @@ class CancellationTest {
         CompletableFuture<Void> next = client.putRecordsByShardAsync("p", "t", "0", BLOB);
         awaitUntil(() -> server.requestsStarted() == 2, WAIT, "a second request arrived");
         next.cancel(true);
+    }
+
+    @Test
+    void cancellingABatchModeReadCancelsItsHttpCall() throws Exception {
+        HttpDataHubClient client = client(BodyProtocol.BATCH);
+        CompletableFuture<GetRecordsResult> future =
+                client.getRecordsAsync("p", "t", "0", "cursor", 10, null);
+        awaitUntil(() -> server.requestsStarted() == 1, WAIT, "the request reached the server");
+        assertThat(future.cancel(true)).isTrue();
+        awaitUntil(() -> server.closedByClient() == 1, WAIT, "the client closed the connection");
+        assertThat(client.transport().callsInFlight()).isZero();
     }
 
     @Test

@@ -73,6 +73,17 @@ class DataHubDynamicTableFactoryTest {
     }
 
     @Test
+    void protocolBatchMakesBatchModeClients() {
+        DataHubDynamicTableSource source =
+                source(options("protocol", "batch", "compression", "deflate"));
+        assertThat(source.connection().protocol()).isEqualTo(WireProtocol.BATCH);
+        var config = source.connection().toClientConfig();
+        assertThat(config.protocol())
+                .isEqualTo(io.github.flinkdatahub.connector.client.BodyProtocol.BATCH);
+        assertThat(config.compression()).isEqualTo(CompressionType.DEFLATE);
+    }
+
+    @Test
     void everyConnectionAndScanOption() {
         DataHubDynamicTableSource source =
                 source(
@@ -193,7 +204,7 @@ class DataHubDynamicTableFactoryTest {
                 "blank topic|topic|'  '|Missing required option 'topic'|",
                 "bad endpoint scheme|endpoint|ftp://host|'endpoint' (or 'endPoint')|http or https",
                 "unknown option|scan.no-such-option|1|Unsupported options|scan.no-such-option",
-                "bad protocol|protocol|xml|protocol|[pb, json]",
+                "bad protocol|protocol|xml|protocol|[pb, json, batch]",
                 "bad compression|compression|zstd|'compression' (or 'CompressType')|'lz4',"
                         + " 'deflate', 'none'",
                 "bad time zone|time-zone|Mars/Base|'time-zone' (or 'timeZone')|zone id",

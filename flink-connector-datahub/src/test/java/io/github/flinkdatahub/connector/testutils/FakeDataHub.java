@@ -17,6 +17,7 @@
 package io.github.flinkdatahub.connector.testutils;
 
 import io.github.flinkdatahub.connector.client.BlobRecord;
+import io.github.flinkdatahub.connector.client.BodyProtocol;
 import io.github.flinkdatahub.connector.client.CursorResult;
 import io.github.flinkdatahub.connector.client.CursorType;
 import io.github.flinkdatahub.connector.client.DataHubClientFactory;
@@ -33,6 +34,7 @@ import io.github.flinkdatahub.connector.client.ShardRange;
 import io.github.flinkdatahub.connector.client.ShardState;
 import io.github.flinkdatahub.connector.client.SubscriptionOffset;
 import io.github.flinkdatahub.connector.client.TopicInfo;
+import io.github.flinkdatahub.connector.client.TopicSchema;
 import io.github.flinkdatahub.connector.client.TupleRecord;
 
 import java.math.BigInteger;
@@ -149,7 +151,7 @@ public final class FakeDataHub implements AutoCloseable {
     public synchronized void expireBefore(
             String project, String topic, String shardId, long sequence) {
         FakeShard s = shard(topic(project, topic), shardId);
-        s.oldest = Math.max(s.oldest, Math.min(sequence, s.records.size()));
+        s.oldest = Math.max(s.oldest, Math.min(sequence, s.batches.size()));
     }
 
     /** Splits an ACTIVE shard at the key; returns the two new shards. */
@@ -299,27 +301,49 @@ public final class FakeDataHub implements AutoCloseable {
     /** Every record of a shard that is still retained, in sequence order. */
     public synchronized List<ReadRecord> records(String project, String topic, String shardId) {
         FakeShard s = shard(topic(project, topic), shardId);
-        return List.copyOf(s.records.subList((int) s.oldest, s.records.size()));
+        return s.retained();
     }
 
     /** Every retained record of every shard of the topic, shard by shard. */
     public synchronized List<ReadRecord> allRecords(String project, String topic) {
         List<ReadRecord> out = new ArrayList<>();
         for (FakeShard s : topic(project, topic).shards.values()) {
-            out.addAll(s.records.subList((int) s.oldest, s.records.size()));
+            out.addAll(s.retained());
         }
         return out;
     }
 
     /** A new client on this hub; close it when done. */
     public synchronized FakeDataHubClient client() {
+        return client(BodyProtocol.PROTOBUF);
+    }
+
+    /**
+     * A new client on this hub speaking the protocol: with {@link BodyProtocol#BATCH} every
+     * put-by-shard is stored as one batch (one sequence shared by its records) and topic-level puts
+     * are refused, as the HTTP client does.
+     */
+    public synchronized FakeDataHubClient client(BodyProtocol protocol) {
         clientsCreated++;
-        return new FakeDataHubClient(this);
+        return new FakeDataHubClient(this, protocol);
+    }
+
+    /**
+     * Writes the records as one batch, as a batch-mode producer (the Java SDK with {@code
+     * setEnableBatch(true)}, the Go SDK) would: they all get the same, next sequence.
+     */
+    public void writeBatch(String project, String topic, String shardId, List<PutRecord> records) {
+        putRecordsByShard(project, topic, shardId, records, true);
     }
 
     /** A serializable factory whose clients talk to this hub (within this JVM). */
     public DataHubClientFactory factory() {
-        return new Factory(id);
+        return new Factory(id, BodyProtocol.PROTOBUF);
+    }
+
+    /** A factory whose clients speak the protocol (see {@link #client(BodyProtocol)}). */
+    public DataHubClientFactory factory(BodyProtocol protocol) {
+        return new Factory(id, protocol);
     }
 
     /** Unregisters the hub from the factory registry. */
@@ -365,7 +389,7 @@ public final class FakeDataHub implements AutoCloseable {
             String project, String topic, String shardId, CursorType type, long parameter) {
         enter(FakeCall.GET_CURSOR, shardId);
         FakeShard s = shard(topic(project, topic), shardId);
-        long next = s.records.size();
+        long next = s.batches.size();
         long seq;
         switch (type) {
             case OLDEST:
@@ -383,7 +407,7 @@ public final class FakeDataHub implements AutoCloseable {
             case SYSTEM_TIME:
                 seq = next;
                 for (long i = s.oldest; i < next; i++) {
-                    if (s.records.get((int) i).systemTime() >= parameter) {
+                    if (s.time(i) >= parameter) {
                         seq = i;
                         break;
                     }
@@ -395,7 +419,7 @@ public final class FakeDataHub implements AutoCloseable {
             default:
                 throw new IllegalArgumentException("Unknown cursor type " + type);
         }
-        long time = seq < next ? s.records.get((int) seq).systemTime() : 0;
+        long time = seq < next ? s.time(seq) : 0;
         return new CursorResult(cursor(s.id, seq), time, seq);
     }
 
@@ -415,22 +439,40 @@ public final class FakeDataHub implements AutoCloseable {
         }
         FakeShard s = shard(topic(project, topic), shardId);
         long seq = decodeCursor(cursor, s.id);
-        long next = s.records.size();
+        long next = s.batches.size();
         if (seq < s.oldest || seq > next) {
             throw FakeFailures.expiredCursor();
         }
         if (s.state == ShardState.CLOSED && seq >= next && !closedEndReadsEmpty) {
             throw FakeFailures.sealedShard(shardId);
         }
-        int end = (int) Math.min(next, seq + limit);
-        List<ReadRecord> out = List.copyOf(s.records.subList((int) seq, end));
+        // Like the emulator: whole batches (every record of a batch-mode put shares one sequence)
+        // while the records fit the limit; the first batch always.
+        List<ReadRecord> out = new ArrayList<>();
+        long end = seq;
+        while (end < next) {
+            List<ReadRecord> batch = s.batches.get((int) end);
+            if (!out.isEmpty() && out.size() + batch.size() > limit) {
+                break;
+            }
+            out.addAll(batch);
+            end++;
+        }
         String nextCursor = out.isEmpty() ? cursor : cursor(s.id, end);
-        long latestTime = next == 0 ? -1 : s.records.get((int) next - 1).systemTime();
+        long latestTime = next == 0 ? -1 : s.time(next - 1);
         return new GetRecordsResult(nextCursor, seq, next - 1, latestTime, out);
     }
 
+    /**
+     * Put-by-shard; {@code asBatch} stores the records as one batch (batch protocol): one sequence,
+     * shared by all of them.
+     */
     synchronized void putRecordsByShard(
-            String project, String topic, String shardId, List<PutRecord> records) {
+            String project,
+            String topic,
+            String shardId,
+            List<PutRecord> records,
+            boolean asBatch) {
         enter(FakeCall.PUT_RECORDS_BY_SHARD, shardId);
         FakeTopic t = topic(project, topic);
         FakeShard s = shard(t, shardId);
@@ -438,8 +480,12 @@ public final class FakeDataHub implements AutoCloseable {
         for (PutRecord r : records) {
             checkPayload(t, r);
         }
-        for (PutRecord r : records) {
-            s.append(r, clock.getAndIncrement());
+        if (asBatch) {
+            s.appendBatch(records, clock.getAndIncrement());
+        } else {
+            for (PutRecord r : records) {
+                s.append(r, clock.getAndIncrement());
+            }
         }
         for (var it = afterApplying.iterator(); it.hasNext(); ) {
             ScriptedFailure f = it.next();
@@ -541,6 +587,34 @@ public final class FakeDataHub implements AutoCloseable {
             o.timestamp = e.getValue().timestamp();
             o.batchIndex = e.getValue().batchIndex();
             o.version++;
+        }
+    }
+
+    synchronized List<TopicSchema> listSchemas(String project, String topic) {
+        FakeTopic t = topic(project, topic);
+        List<TopicSchema> out = new ArrayList<>();
+        if (t.schema != null) {
+            out.add(new TopicSchema(0, t.creationSchema, Instant.EPOCH, ""));
+        }
+        t.registered.forEach((v, schema) -> out.add(new TopicSchema(v, schema, Instant.EPOCH, "")));
+        return out;
+    }
+
+    synchronized int registerSchema(String project, String topic, RecordSchema schema) {
+        FakeTopic t = topic(project, topic);
+        int version = t.registered.isEmpty() ? 1 : t.registered.lastKey() + 1;
+        t.registered.put(version, schema);
+        return version;
+    }
+
+    synchronized void deleteSchema(String project, String topic, int versionId) {
+        FakeTopic t = topic(project, topic);
+        if (t.registered.remove(versionId) == null) {
+            throw DataHubException.fromService(
+                    404,
+                    "NoSuchSchema",
+                    "Schema version " + versionId + " does not exist",
+                    "fake-req");
         }
     }
 
@@ -688,6 +762,8 @@ public final class FakeDataHub implements AutoCloseable {
         final String name;
         final RecordType type;
         RecordSchema schema;
+        final RecordSchema creationSchema;
+        final TreeMap<Integer, RecordSchema> registered = new TreeMap<>();
         final TreeMap<String, FakeShard> shards = new TreeMap<>(FakeDataHub::compareIds);
         final Map<String, Map<String, FakeOffset>> subscriptions = new LinkedHashMap<>();
         long roundRobin;
@@ -697,6 +773,7 @@ public final class FakeDataHub implements AutoCloseable {
             this.name = name;
             this.type = type;
             this.schema = schema;
+            this.creationSchema = schema;
         }
 
         FakeShard addShard(HashKeyRange range, List<String> parents) {
@@ -715,7 +792,10 @@ public final class FakeDataHub implements AutoCloseable {
         final String id;
         final HashKeyRange range;
         final List<String> parents;
-        final List<ReadRecord> records = new ArrayList<>();
+
+        /** Index = sequence; a PB/JSON record is a batch of one. */
+        final List<List<ReadRecord>> batches = new ArrayList<>();
+
         ShardState state = ShardState.ACTIVE;
         long oldest;
         long closedTime;
@@ -727,18 +807,41 @@ public final class FakeDataHub implements AutoCloseable {
         }
 
         void append(PutRecord r, long time) {
-            long seq = records.size();
-            records.add(
-                    new ReadRecord(
-                            id,
-                            seq,
-                            time,
-                            cursor(id, seq),
-                            cursor(id, seq + 1),
-                            r.attributes(),
-                            r.payload() instanceof BlobRecord b
-                                    ? BlobRecord.of(b.data())
-                                    : r.payload()));
+            appendBatch(List.of(r), time);
+        }
+
+        void appendBatch(List<PutRecord> rs, long time) {
+            long seq = batches.size();
+            List<ReadRecord> batch = new ArrayList<>(rs.size());
+            for (int i = 0; i < rs.size(); i++) {
+                PutRecord r = rs.get(i);
+                batch.add(
+                        new ReadRecord(
+                                id,
+                                seq,
+                                time,
+                                cursor(id, seq),
+                                cursor(id, seq + 1),
+                                r.attributes(),
+                                r.payload() instanceof BlobRecord b
+                                        ? BlobRecord.of(b.data())
+                                        : r.payload(),
+                                i,
+                                rs.size()));
+            }
+            batches.add(List.copyOf(batch));
+        }
+
+        long time(long seq) {
+            return batches.get((int) seq).get(0).systemTime();
+        }
+
+        List<ReadRecord> retained() {
+            List<ReadRecord> out = new ArrayList<>();
+            for (int i = (int) oldest; i < batches.size(); i++) {
+                out.addAll(batches.get(i));
+            }
+            return List.copyOf(out);
         }
 
         void close(long time) {
@@ -793,14 +896,14 @@ public final class FakeDataHub implements AutoCloseable {
     }
 
     /** Resolves to the hub of its id in this JVM. */
-    private record Factory(String hubId) implements DataHubClientFactory {
+    private record Factory(String hubId, BodyProtocol protocol) implements DataHubClientFactory {
         @Override
         public FakeDataHubClient create() {
             FakeDataHub hub = REGISTRY.get(hubId);
             if (hub == null) {
                 throw new IllegalStateException("FakeDataHub " + hubId + " was closed");
             }
-            return hub.client();
+            return hub.client(protocol);
         }
     }
 }

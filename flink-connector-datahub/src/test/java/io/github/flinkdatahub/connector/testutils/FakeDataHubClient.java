@@ -16,6 +16,7 @@
 
 package io.github.flinkdatahub.connector.testutils;
 
+import io.github.flinkdatahub.connector.client.BodyProtocol;
 import io.github.flinkdatahub.connector.client.CursorResult;
 import io.github.flinkdatahub.connector.client.CursorType;
 import io.github.flinkdatahub.connector.client.DataHubClient;
@@ -33,6 +34,7 @@ import io.github.flinkdatahub.connector.client.SubscriptionInfo;
 import io.github.flinkdatahub.connector.client.SubscriptionOffset;
 import io.github.flinkdatahub.connector.client.SubscriptionPage;
 import io.github.flinkdatahub.connector.client.TopicInfo;
+import io.github.flinkdatahub.connector.client.TopicSchema;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -51,10 +53,17 @@ import java.util.function.Supplier;
 public final class FakeDataHubClient implements DataHubClient {
 
     private final FakeDataHub hub;
+    private final BodyProtocol protocol;
     private volatile boolean closed;
 
-    FakeDataHubClient(FakeDataHub hub) {
+    FakeDataHubClient(FakeDataHub hub, BodyProtocol protocol) {
         this.hub = hub;
+        this.protocol = protocol;
+    }
+
+    /** The protocol this client speaks (BATCH: each put-by-shard is stored as one batch). */
+    public BodyProtocol protocol() {
+        return protocol;
     }
 
     /** Whether {@link #close()} was called. */
@@ -105,6 +114,10 @@ public final class FakeDataHubClient implements DataHubClient {
     @Override
     public CompletableFuture<PutRecordsResult> putRecordsAsync(
             String project, String topic, List<PutRecord> records) {
+        if (protocol == BodyProtocol.BATCH) {
+            throw new UnsupportedOperationException(
+                    "PutRecords to a topic is not supported with protocol BATCH");
+        }
         List<PutRecord> copy = List.copyOf(records);
         return async(FakeCall.PUT_RECORDS, () -> hub.putRecords(project, topic, copy));
     }
@@ -116,7 +129,47 @@ public final class FakeDataHubClient implements DataHubClient {
         return async(
                 FakeCall.PUT_RECORDS_BY_SHARD,
                 () -> {
-                    hub.putRecordsByShard(project, topic, shardId, copy);
+                    hub.putRecordsByShard(
+                            project, topic, shardId, copy, protocol == BodyProtocol.BATCH);
+                    return null;
+                });
+    }
+
+    // ---- schema registry
+
+    @Override
+    public List<TopicSchema> listSchemas(String project, String topic) {
+        return call(() -> hub.listSchemas(project, topic));
+    }
+
+    @Override
+    public TopicSchema getSchema(String project, String topic, int versionId) {
+        return call(
+                () ->
+                        hub.listSchemas(project, topic).stream()
+                                .filter(v -> v.versionId() == versionId)
+                                .findFirst()
+                                .orElseThrow(
+                                        () ->
+                                                DataHubException.fromService(
+                                                        404,
+                                                        "NoSuchSchema",
+                                                        "Schema version "
+                                                                + versionId
+                                                                + " does not exist",
+                                                        "fake-req")));
+    }
+
+    @Override
+    public int registerSchema(String project, String topic, RecordSchema schema) {
+        return call(() -> hub.registerSchema(project, topic, schema));
+    }
+
+    @Override
+    public void deleteSchema(String project, String topic, int versionId) {
+        call(
+                () -> {
+                    hub.deleteSchema(project, topic, versionId);
                     return null;
                 });
     }

@@ -144,8 +144,11 @@ final class SplitFactory {
                         : fallback(client, topic, shardId, sp, "no sequence in the map");
             case SUBSCRIPTION:
                 SubscriptionOffset o = committed.get(shardId);
+                // The committed offset is the last processed record (sequence, index in its
+                // batch): continue with the record after it, which is the next batch when that
+                // record ended its batch (the split reader drops the batch's processed head).
                 return o != null && o.sequence() >= 0
-                        ? ShardPosition.atSequence(o.sequence() + 1)
+                        ? ShardPosition.atSequence(o.sequence(), o.batchIndex() + 1)
                         : fallback(client, topic, shardId, sp, "no committed offset");
             default:
                 throw new IllegalStateException("Unknown start " + sp);

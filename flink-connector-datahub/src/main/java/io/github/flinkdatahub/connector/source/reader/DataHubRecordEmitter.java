@@ -46,7 +46,8 @@ public final class DataHubRecordEmitter<T>
         collector.output = output;
         collector.timestamp = record.systemTime();
         deserializer.deserialize(new DataHubRecord(state.split().topic(), record), collector);
-        state.emitted(record.sequence(), record.systemTime());
+        state.emitted(
+                record.sequence(), record.batchIndex(), record.lastInBatch(), record.systemTime());
     }
 
     private static final class OutputCollector<T> implements Collector<T> {

@@ -252,8 +252,14 @@ public final class DataHubShardSplitReader implements SplitReader<ReadRecord, Da
                 reachedStop = true;
                 break;
             }
+            if (s.alreadyRead(r)) {
+                // The emitted head of a batch, read again after a restore. Its last record still
+                // moves the position on, so that a stop at this batch's sequence is reached.
+                s.skipPast(r);
+                continue;
+            }
             out.add(splitId, r);
-            s.nextSequence = r.sequence() + 1;
+            s.advancePast(r);
             lastTime = r.systemTime();
             bytes += DataHubSourceMetrics.payloadBytes(r);
         }

@@ -180,7 +180,11 @@ public final class DataHubSourceReader<T>
                 if (s.lastEmittedSequence() >= 0) {
                     positions.put(
                             s.split().shardId(),
-                            new long[] {s.lastEmittedSequence(), s.lastEmittedTime()});
+                            new long[] {
+                                s.lastEmittedSequence(),
+                                s.lastEmittedTime(),
+                                s.lastEmittedBatchIndex()
+                            });
                 }
             }
             pendingCommits.put(checkpointId, positions);

@@ -17,6 +17,7 @@
 package io.github.flinkdatahub.connector.source.reader;
 
 import io.github.flinkdatahub.connector.client.GetRecordsResult;
+import io.github.flinkdatahub.connector.client.ReadRecord;
 import io.github.flinkdatahub.connector.source.split.DataHubShardSplit;
 
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +29,12 @@ final class ShardCursor {
 
     /** Next sequence to read; -1 while the split starts at EARLIEST and has read nothing. */
     long nextSequence;
+
+    /**
+     * Records of batch {@code nextSequence} below this index were emitted already (a restore in the
+     * middle of a batch); they are dropped when the batch is read again.
+     */
+    int nextBatchIndex;
 
     String cursor;
     long notBeforeNanos;
@@ -46,6 +53,32 @@ final class ShardCursor {
     ShardCursor(DataHubShardSplit split) {
         this.split = split;
         this.nextSequence = split.start().atEarliest() ? -1 : split.start().sequence();
+        this.nextBatchIndex = split.start().batchIndex();
+    }
+
+    /** Whether a fetched record lies before the position (already emitted before a restore). */
+    boolean alreadyRead(ReadRecord r) {
+        return r.sequence() < nextSequence
+                || (r.sequence() == nextSequence && r.batchIndex() < nextBatchIndex);
+    }
+
+    /** Moves the position past a dropped (already read) record that ended its batch. */
+    void skipPast(ReadRecord r) {
+        if (r.lastInBatch() && r.sequence() >= nextSequence) {
+            nextSequence = r.sequence() + 1;
+            nextBatchIndex = 0;
+        }
+    }
+
+    /** Moves the position past a record handed to the emitter. */
+    void advancePast(ReadRecord r) {
+        if (r.lastInBatch()) {
+            nextSequence = r.sequence() + 1;
+            nextBatchIndex = 0;
+        } else {
+            nextSequence = r.sequence();
+            nextBatchIndex = r.batchIndex() + 1;
+        }
     }
 
     /** True when the next sequence lies beyond the stop sequence. */

@@ -95,6 +95,7 @@ final class ShardPositioner {
             metrics.expiredSkipped(skipped);
             s.cursor = oldest.cursor();
             s.nextSequence = oldest.sequence();
+            s.nextBatchIndex = 0;
         }
     }
 }

@@ -88,7 +88,10 @@ final class SubscriptionCommitter implements AutoCloseable {
         executor.execute(() -> guarded(() -> openNow(ids)));
     }
 
-    /** Commits the positions {@code shardId -> (sequence, systemTime)} (asynchronously). */
+    /**
+     * Commits the positions {@code shardId -> (sequence, systemTime, batchIndex)} of the last
+     * emitted records (asynchronously).
+     */
     void commit(Map<String, long[]> positions) {
         if (positions.isEmpty()) {
             return;
@@ -118,7 +121,9 @@ final class SubscriptionCommitter implements AutoCloseable {
                 openNow(List.of(e.getKey()));
                 session = sessions.get(e.getKey());
             }
-            offsets.put(e.getKey(), session.withPosition(e.getValue()[0], e.getValue()[1]));
+            long[] p = e.getValue();
+            offsets.put(
+                    e.getKey(), session.withPosition(p[0], p[1], p.length > 2 ? (int) p[2] : 0));
         }
         try {
             client().commitOffsets(project, topic, subscriptionId, offsets);

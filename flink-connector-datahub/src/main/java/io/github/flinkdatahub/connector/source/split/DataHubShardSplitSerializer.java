@@ -31,9 +31,12 @@ import java.util.List;
  *
  * <ul>
  *   <li>Version 0: topic, shard id, next sequence ({@code -1} = earliest), parent shard ids.
- *   <li>Version 1 (current): adds the stop sequence and stop timestamp, the hash-key range and the
- *       finished flag, and stores the position kind explicitly. A later version can add an index
- *       within a batch (batch-mode topics) without breaking savepoints.
+ *   <li>Version 1: adds the stop sequence and stop timestamp, the hash-key range and the finished
+ *       flag, and stores the position kind explicitly.
+ *   <li>Version 2 (current): adds the position's index within a batch (topics written in batch
+ *       mode, where the records of a batch share one sequence), after the sequence. Versions 0 and
+ *       1 read as batch index 0, which is exactly what they meant: they were written before a
+ *       position could point into a batch.
  * </ul>
  */
 public final class DataHubShardSplitSerializer
@@ -44,7 +47,8 @@ public final class DataHubShardSplitSerializer
 
     static final int VERSION_0 = 0;
     static final int VERSION_1 = 1;
-    private static final int CURRENT_VERSION = VERSION_1;
+    static final int VERSION_2 = 2;
+    private static final int CURRENT_VERSION = VERSION_2;
 
     @Override
     public int getVersion() {
@@ -65,7 +69,9 @@ public final class DataHubShardSplitSerializer
             case VERSION_0:
                 return readV0(in);
             case VERSION_1:
-                return read(in);
+                return read(in, false);
+            case VERSION_2:
+                return read(in, true);
             default:
                 throw new IOException(
                         "Unknown DataHubShardSplit serializer version "
@@ -77,10 +83,18 @@ public final class DataHubShardSplitSerializer
 
     /** Writes a split in the current version into a view (used by the enumerator state). */
     public static void write(DataHubShardSplit split, DataOutputView out) throws IOException {
+        write(split, out, true);
+    }
+
+    private static void write(DataHubShardSplit split, DataOutputView out, boolean withBatchIndex)
+            throws IOException {
         out.writeUTF(split.topic());
         out.writeUTF(split.shardId());
         out.writeBoolean(split.start().atEarliest());
         out.writeLong(split.start().sequence());
+        if (withBatchIndex) {
+            out.writeInt(split.start().batchIndex());
+        }
         writeOptionalLong(out, split.stopSequence().isPresent(), split.stopSequence().orElse(0));
         writeOptionalLong(out, split.stopTimestamp().isPresent(), split.stopTimestamp().orElse(0));
         out.writeInt(split.parentShardIds().size());
@@ -94,12 +108,20 @@ public final class DataHubShardSplitSerializer
 
     /** Reads a split written by {@link #write} (current version). */
     public static DataHubShardSplit read(DataInputView in) throws IOException {
+        return read(in, true);
+    }
+
+    private static DataHubShardSplit read(DataInputView in, boolean withBatchIndex)
+            throws IOException {
         String topic = in.readUTF();
         String shardId = in.readUTF();
         boolean earliest = in.readBoolean();
         long sequence = in.readLong();
+        int batchIndex = withBatchIndex ? in.readInt() : 0;
         ShardPosition start =
-                earliest ? ShardPosition.earliest() : ShardPosition.atSequence(sequence);
+                earliest
+                        ? ShardPosition.earliest()
+                        : ShardPosition.atSequence(sequence, batchIndex);
         Long stopSequence = readOptionalLong(in);
         Long stopTimestamp = readOptionalLong(in);
         List<String> parents = readStrings(in);
@@ -108,6 +130,16 @@ public final class DataHubShardSplitSerializer
         boolean finished = in.readBoolean();
         return new DataHubShardSplit(
                 topic, shardId, start, stopSequence, stopTimestamp, parents, begin, end, finished);
+    }
+
+    /** Writes the version-1 format; kept so that tests can prove old state still restores. */
+    public static byte[] serializeV1(DataHubShardSplit split) throws IOException {
+        if (split.start().batchIndex() != 0) {
+            throw new IllegalArgumentException("Version 1 cannot hold a batch index");
+        }
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        write(split, out, false);
+        return out.getCopyOfBuffer();
     }
 
     /** Writes the version-0 format; kept so that tests can prove old state still restores. */

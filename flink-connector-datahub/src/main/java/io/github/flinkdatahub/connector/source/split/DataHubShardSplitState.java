@@ -17,15 +17,16 @@
 package io.github.flinkdatahub.connector.source.split;
 
 /**
- * The mutable progress of one split inside a reader: the next sequence to read and the system time
- * of the last emitted record. Only touched by the reader's mailbox thread (record emitter,
- * snapshot).
+ * The mutable progress of one split inside a reader: the next position to read (sequence and index
+ * within a batch) and the sequence, batch index and system time of the last emitted record. Only
+ * touched by the reader's mailbox thread (record emitter, snapshot).
  */
 public final class DataHubShardSplitState {
 
     private final DataHubShardSplit split;
     private ShardPosition next;
     private long lastEmittedSequence = -1;
+    private int lastEmittedBatchIndex;
     private long lastEmittedTime = -1;
 
     /** Starts tracking a split at its start position. */
@@ -41,9 +42,26 @@ public final class DataHubShardSplitState {
 
     /** Records that the record with this sequence and system time was emitted. */
     public void emitted(long sequence, long systemTime) {
-        this.next = ShardPosition.atSequence(sequence + 1);
+        emitted(sequence, 0, true, systemTime);
+    }
+
+    /**
+     * Records that the record at this index of batch {@code sequence} was emitted: the next
+     * position is the following record of the batch, or the next sequence after its last record.
+     */
+    public void emitted(long sequence, int batchIndex, boolean lastInBatch, long systemTime) {
+        this.next =
+                lastInBatch
+                        ? ShardPosition.atSequence(sequence + 1)
+                        : ShardPosition.atSequence(sequence, batchIndex + 1);
         this.lastEmittedSequence = sequence;
+        this.lastEmittedBatchIndex = batchIndex;
         this.lastEmittedTime = systemTime;
+    }
+
+    /** The batch index of the last emitted record (0 when none, or outside batch mode). */
+    public int lastEmittedBatchIndex() {
+        return lastEmittedBatchIndex;
     }
 
     /** The position to continue from after a restore. */

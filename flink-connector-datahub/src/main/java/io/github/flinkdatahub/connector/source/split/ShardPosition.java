@@ -20,23 +20,42 @@ import java.io.Serializable;
 
 /**
  * Where a split starts reading: either the oldest retained record of its shard, or a concrete
- * sequence (the next record to read). Resolved by the enumerator, so that a restored split never
- * re-resolves "latest" or a timestamp against newer data.
+ * sequence (the next record to read) and, for topics written in batch mode where every record of a
+ * batch shares the batch's sequence, the index of the next record within that batch. Resolved by
+ * the enumerator, so that a restored split never re-resolves "latest" or a timestamp against newer
+ * data.
  *
  * @param sequence the next sequence to read; only meaningful when {@code atEarliest} is false
+ * @param batchIndex the records of batch {@code sequence} before this index were already emitted (0
+ *     = the whole batch is still to read)
  */
-public record ShardPosition(boolean atEarliest, long sequence) implements Serializable {
+public record ShardPosition(boolean atEarliest, long sequence, int batchIndex)
+        implements Serializable {
 
-    private static final ShardPosition EARLIEST = new ShardPosition(true, 0L);
+    private static final ShardPosition EARLIEST = new ShardPosition(true, 0L, 0);
 
     /** Validates that a concrete position is not negative. */
     public ShardPosition {
         if (!atEarliest && sequence < 0) {
             throw new IllegalArgumentException("A shard position needs a sequence >= 0");
         }
+        if (batchIndex < 0) {
+            throw new IllegalArgumentException("A shard position needs a batch index >= 0");
+        }
         if (atEarliest) {
             sequence = 0L;
+            batchIndex = 0;
         }
+    }
+
+    /** A position at the start of a batch (or of a record written outside batch mode). */
+    public ShardPosition(boolean atEarliest, long sequence) {
+        this(atEarliest, sequence, 0);
+    }
+
+    /** The record at this index of batch {@code sequence} is the next to read. */
+    public static ShardPosition atSequence(long sequence, int batchIndex) {
+        return new ShardPosition(false, sequence, batchIndex);
     }
 
     /** The oldest record still retained in the shard. */
@@ -51,6 +70,11 @@ public record ShardPosition(boolean atEarliest, long sequence) implements Serial
 
     @Override
     public String toString() {
-        return atEarliest ? "EARLIEST" : "SEQUENCE(" + sequence + ")";
+        if (atEarliest) {
+            return "EARLIEST";
+        }
+        return batchIndex == 0
+                ? "SEQUENCE(" + sequence + ")"
+                : "SEQUENCE(" + sequence + ", batch index " + batchIndex + ")";
     }
 }

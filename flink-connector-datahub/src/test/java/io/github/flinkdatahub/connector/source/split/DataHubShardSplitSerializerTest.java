@@ -36,6 +36,13 @@ class DataHubShardSplitSerializerTest {
                     + "3030303030300100203746464646464646464646464646464646464646464646"
                     + "46464646464646464600";
 
+    /** Version-2 bytes of {@link #full()} at batch index 5, stored like {@link #V1_FIXTURE}. */
+    private static final String V2_FIXTURE =
+            "00017400013700000000000000002a000000050100000000000000630000000002000133"
+                    + "0001340100203030303030303030303030303030303030303030303030303030"
+                    + "3030303030300100203746464646464646464646464646464646464646464646"
+                    + "46464646464646464600";
+
     private static DataHubShardSplit full() {
         return new DataHubShardSplit(
                 "t",
@@ -64,16 +71,50 @@ class DataHubShardSplitSerializerTest {
                         true);
         assertThat(SERIALIZER.deserialize(SERIALIZER.getVersion(), SERIALIZER.serialize(split)))
                 .isEqualTo(split);
-        assertThat(SERIALIZER.deserialize(1, SERIALIZER.serialize(full()))).isEqualTo(full());
+        assertThat(SERIALIZER.deserialize(2, SERIALIZER.serialize(full()))).isEqualTo(full());
+        DataHubShardSplit midBatch = full().withStart(ShardPosition.atSequence(42, 5));
+        assertThat(SERIALIZER.deserialize(2, SERIALIZER.serialize(midBatch))).isEqualTo(midBatch);
     }
 
     @Test
     void currentFormatMatchesStoredFixture() throws Exception {
-        assertThat(SERIALIZER.getVersion()).isEqualTo(1);
-        byte[] bytes = SERIALIZER.serialize(full());
-        assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(V1_FIXTURE);
-        assertThat(SERIALIZER.deserialize(1, HexFormat.of().parseHex(V1_FIXTURE)))
-                .isEqualTo(full());
+        assertThat(SERIALIZER.getVersion()).isEqualTo(2);
+        DataHubShardSplit midBatch = full().withStart(ShardPosition.atSequence(42, 5));
+        byte[] bytes = SERIALIZER.serialize(midBatch);
+        assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(V2_FIXTURE);
+        assertThat(SERIALIZER.deserialize(2, HexFormat.of().parseHex(V2_FIXTURE)))
+                .isEqualTo(midBatch);
+    }
+
+    @Test
+    void readsVersionOneStateAsTheStartOfABatch() throws Exception {
+        // Bytes written by the version-1 serializer (before batch indexes existed).
+        DataHubShardSplit restored = SERIALIZER.deserialize(1, HexFormat.of().parseHex(V1_FIXTURE));
+        assertThat(restored).isEqualTo(full());
+        assertThat(restored.start().batchIndex()).isZero();
+        assertThat(HexFormat.of().formatHex(DataHubShardSplitSerializer.serializeV1(full())))
+                .isEqualTo(V1_FIXTURE);
+    }
+
+    @Test
+    void enumeratorStateWithVersionOneSplitsStillRestores() throws Exception {
+        // Enumerator state of the previous release: its unassigned split is prefixed by split
+        // serializer version 1.
+        byte[] v1Split = HexFormat.of().parseHex(V1_FIXTURE);
+        org.apache.flink.core.memory.DataOutputSerializer out =
+                new org.apache.flink.core.memory.DataOutputSerializer(256);
+        out.writeInt(1);
+        out.writeInt(1);
+        out.writeInt(v1Split.length);
+        out.write(v1Split);
+        out.writeInt(0);
+        out.writeInt(0);
+        out.writeBoolean(true);
+        var state =
+                io.github.flinkdatahub.connector.source.enumerator.DataHubEnumeratorStateSerializer
+                        .INSTANCE
+                        .deserialize(1, out.getCopyOfBuffer());
+        assertThat(state.unassigned()).containsExactly(full());
     }
 
     @Test
@@ -96,6 +137,20 @@ class DataHubShardSplitSerializerTest {
     void unknownVersionFailsWithTheVersion() {
         assertThatThrownBy(() -> SERIALIZER.deserialize(9, new byte[0]))
                 .hasMessageContaining("version 9");
+    }
+
+    @Test
+    void splitStateStepsThroughABatchAndThenToTheNextSequence() {
+        DataHubShardSplitState state = new DataHubShardSplitState(full());
+        state.emitted(42, 0, false, 1000);
+        assertThat(state.toSplit().start()).isEqualTo(ShardPosition.atSequence(42, 1));
+        state.emitted(42, 1, false, 1000);
+        assertThat(state.toSplit().start()).isEqualTo(ShardPosition.atSequence(42, 2));
+        assertThat(state.lastEmittedBatchIndex()).isEqualTo(1);
+        state.emitted(42, 2, true, 1000);
+        assertThat(state.toSplit().start()).isEqualTo(ShardPosition.atSequence(43));
+        assertThat(state.lastEmittedSequence()).isEqualTo(42);
+        assertThat(state.lastEmittedBatchIndex()).isEqualTo(2);
     }
 
     @Test
