@@ -39,6 +39,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -139,7 +140,7 @@ public final class DataHubCommittableSerializer
             RecordSchema s)
             throws IOException {
         writeNullableString(out, hashKey);
-        if (attributes.size() > 1) {
+        if (attributes.size() > 1 && !(attributes instanceof SortedMap)) {
             attributes = new TreeMap<>(attributes);
         }
         out.writeInt(attributes.size());

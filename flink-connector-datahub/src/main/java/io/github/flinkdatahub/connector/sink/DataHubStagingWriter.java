@@ -27,11 +27,11 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The EXACTLY_ONCE writer: nothing is sent before the checkpoint completes. Records are staged per
@@ -105,7 +105,8 @@ final class DataHubStagingWriter<T> implements CommittingSinkWriter<T, DataHubCo
         }
         // Serialized right away (the committable's record section): the writer and the checkpoint
         // then hold bytes, not an object per value.
-        Map<String, String> attributes = new HashMap<>(r.record().attributes());
+        // Sorted once here: the record section stores attributes in key order.
+        Map<String, String> attributes = new TreeMap<>(r.record().attributes());
         attributes.put(DataHubCommittable.TXN_ATTRIBUTE, request.txnId + "/" + request.count);
         DataHubCommittableSerializer.writeRecord(
                 request.buffer,

@@ -19,15 +19,13 @@ package io.github.flinkdatahub.connector.sink;
 import io.github.flinkdatahub.connector.client.DataHubClient;
 import io.github.flinkdatahub.connector.client.DataHubClientFactory;
 import io.github.flinkdatahub.connector.client.ReadRecord;
+import io.github.flinkdatahub.connector.testutils.JobCounters;
 import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
 
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.Metric;
-import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -42,7 +40,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -84,15 +81,7 @@ class DataHubSinkFailoverITCase {
 
     /** The sum of a counter over every (also closed) metric group of the job. */
     private static long sum(JobID job, String counter) {
-        long total = 0;
-        for (Map.Entry<MetricGroup, Map<String, Metric>> e :
-                METRICS.getMetricsByGroup().entrySet()) {
-            if (job.toString().equals(e.getKey().getAllVariables().get("<job_id>"))
-                    && e.getValue().get(counter) instanceof Counter c) {
-                total += c.getCount();
-            }
-        }
-        return total;
+        return JobCounters.sum(METRICS, job, counter);
     }
 
     private String createTopic(DataHubClient client) {

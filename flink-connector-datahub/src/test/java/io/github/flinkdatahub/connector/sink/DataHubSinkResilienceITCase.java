@@ -21,15 +21,13 @@ import io.github.flinkdatahub.connector.client.DataHubClientFactory;
 import io.github.flinkdatahub.connector.client.ReadRecord;
 import io.github.flinkdatahub.connector.client.ShardInfo;
 import io.github.flinkdatahub.connector.client.ShardState;
+import io.github.flinkdatahub.connector.testutils.JobCounters;
 import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.Metric;
-import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -82,15 +80,7 @@ class DataHubSinkResilienceITCase {
 
     /** The sum of a counter over every (also closed) metric group of the job. */
     private static long sum(JobID job, String counter) {
-        long total = 0;
-        for (Map.Entry<MetricGroup, Map<String, Metric>> e :
-                METRICS.getMetricsByGroup().entrySet()) {
-            if (job.toString().equals(e.getKey().getAllVariables().get("<job_id>"))
-                    && e.getValue().get(counter) instanceof Counter c) {
-                total += c.getCount();
-            }
-        }
-        return total;
+        return JobCounters.sum(METRICS, job, counter);
     }
 
     @AfterEach

@@ -16,6 +16,7 @@
 
 package io.github.flinkdatahub.connector.source;
 
+import io.github.flinkdatahub.connector.testutils.JobCounters;
 import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
 import io.github.flinkdatahub.emulator.ManualClock;
 
@@ -28,9 +29,6 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.Metric;
-import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -51,7 +49,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -196,17 +193,9 @@ class DataHubSourceRestoreITCase {
         }
     }
 
-    /** The sum of a counter over every metric group of the job. */
+    /** The sum of a counter over every (also closed) metric group of the job. */
     private static long sum(JobID job, String counter) {
-        long total = 0;
-        for (Map.Entry<MetricGroup, Map<String, Metric>> e :
-                METRICS.getMetricsByGroup().entrySet()) {
-            if (job.toString().equals(e.getKey().getAllVariables().get("<job_id>"))
-                    && e.getValue().get(counter) instanceof Counter c) {
-                total += c.getCount();
-            }
-        }
-        return total;
+        return JobCounters.sum(METRICS, job, counter);
     }
 
     /** Where the job fails relative to the end of the parent shard. */
