@@ -21,9 +21,7 @@ import io.github.flinkdatahub.connector.source.event.SplitsFinishedEvent;
 import io.github.flinkdatahub.connector.source.split.DataHubShardSplit;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.watermark.Watermark;
 import org.apache.flink.api.connector.source.Boundedness;
-import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SourceReader;
@@ -31,15 +29,9 @@ import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.io.InputStatus;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
-import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
-import org.apache.flink.util.UserCodeClassLoader;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Wraps a {@link DataHubSource} so that, in a real Flink job, a reader's finished-split event for
@@ -78,10 +70,7 @@ final class RaceForcingSource<T>
     @Override
     public SourceReader<T, DataHubShardSplit> createReader(SourceReaderContext context)
             throws Exception {
-        return new GatedReader<>(
-                delegate.createReader(new RecordingContext(context, parentSplitId)),
-                context.getIndexOfSubtask(),
-                parentSplitId);
+        return RaceGatedReader.create(delegate, context, parentSplitId);
     }
 
     @Override
@@ -207,143 +196,6 @@ final class RaceForcingSource<T>
         @Override
         public void close() throws java.io.IOException {
             delegate.close();
-        }
-    }
-
-    /** The real reader; emits nothing until the gate opens, records its snapshots. */
-    private static final class GatedReader<T> implements SourceReader<T, DataHubShardSplit> {
-        private final SourceReader<T, DataHubShardSplit> delegate;
-        private final int subtask;
-        private final String parent;
-
-        GatedReader(SourceReader<T, DataHubShardSplit> delegate, int subtask, String parent) {
-            this.delegate = delegate;
-            this.subtask = subtask;
-            this.parent = parent;
-        }
-
-        @Override
-        public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
-            return RaceProbe.readerGate.isDone()
-                    ? delegate.pollNext(output)
-                    : InputStatus.NOTHING_AVAILABLE;
-        }
-
-        @Override
-        public CompletableFuture<Void> isAvailable() {
-            CompletableFuture<Void> gate = RaceProbe.readerGate;
-            return gate.isDone() ? delegate.isAvailable() : gate;
-        }
-
-        @Override
-        public List<DataHubShardSplit> snapshotState(long checkpointId) {
-            boolean finishedBefore = RaceProbe.SENT_BY.contains(subtask);
-            List<DataHubShardSplit> state = delegate.snapshotState(checkpointId);
-            if (RaceProbe.FAILED.get()) {
-                return state; // record the first attempt only
-            }
-            if (finishedBefore) {
-                RaceProbe.READER_SNAPSHOTS_AFTER_FINISH.add(checkpointId);
-            }
-            if (state.stream().anyMatch(s -> s.splitId().equals(parent) && s.isFinished())) {
-                RaceProbe.READER_SNAPSHOTS_WITH_FINISHED_PARENT.add(checkpointId);
-            }
-            return state;
-        }
-
-        @Override
-        public void start() {
-            delegate.start();
-        }
-
-        @Override
-        public void addSplits(List<DataHubShardSplit> splits) {
-            delegate.addSplits(splits);
-        }
-
-        @Override
-        public void notifyNoMoreSplits() {
-            delegate.notifyNoMoreSplits();
-        }
-
-        @Override
-        public void handleSourceEvents(SourceEvent event) {
-            delegate.handleSourceEvents(event);
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) throws Exception {
-            delegate.notifyCheckpointComplete(checkpointId);
-        }
-
-        @Override
-        public void notifyCheckpointAborted(long checkpointId) throws Exception {
-            delegate.notifyCheckpointAborted(checkpointId);
-        }
-
-        @Override
-        public void pauseOrResumeSplits(Collection<String> toPause, Collection<String> toResume) {
-            delegate.pauseOrResumeSplits(toPause, toResume);
-        }
-
-        @Override
-        public void close() throws Exception {
-            delegate.close();
-        }
-    }
-
-    /** The reader's context; records when a reader reports the parent finished. */
-    private record RecordingContext(SourceReaderContext delegate, String parent)
-            implements SourceReaderContext {
-
-        @Override
-        public void sendSourceEventToCoordinator(SourceEvent event) {
-            if (event instanceof SplitsFinishedEvent finished
-                    && finished.finishedSplitIds().contains(parent)) {
-                RaceProbe.SENT_BY.add(delegate.getIndexOfSubtask());
-                RaceProbe.TIMES_SENT.incrementAndGet();
-            }
-            delegate.sendSourceEventToCoordinator(event);
-        }
-
-        @Override
-        public SourceReaderMetricGroup metricGroup() {
-            return delegate.metricGroup();
-        }
-
-        @Override
-        public Configuration getConfiguration() {
-            return delegate.getConfiguration();
-        }
-
-        @Override
-        public String getLocalHostName() {
-            return delegate.getLocalHostName();
-        }
-
-        @Override
-        public int getIndexOfSubtask() {
-            return delegate.getIndexOfSubtask();
-        }
-
-        @Override
-        public void sendSplitRequest() {
-            delegate.sendSplitRequest();
-        }
-
-        @Override
-        public UserCodeClassLoader getUserCodeClassLoader() {
-            return delegate.getUserCodeClassLoader();
-        }
-
-        @Override
-        public int currentParallelism() {
-            return delegate.currentParallelism();
-        }
-
-        @Override
-        public void emitWatermark(Watermark watermark) {
-            delegate.emitWatermark(watermark);
         }
     }
 }
