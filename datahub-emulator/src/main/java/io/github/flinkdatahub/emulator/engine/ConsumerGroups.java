@@ -55,7 +55,9 @@ import java.util.TreeSet;
  *   <li>{@code PlanVersion} grows by one whenever the shard-to-consumer map that heartbeats report
  *       changes; {@code TotalPlan} is that map as JSON text;
  *   <li>an offset reset of a shard a consumer was given answers its next heartbeat or syncGroup
- *       with {@code OffsetReseted} and drops the consumer, which must rejoin.
+ *       with {@code OffsetReseted} and drops the consumer, which must rejoin;
+ *   <li>during the first second of a handover, joins and the heartbeats of consumers waiting for
+ *       the withheld shard answer {@code ConsumerGroupInProcess} ({@link GroupRebalance}).
  * </ul>
  *
  * <p>Thread-safe: every call runs under this object's monitor; it calls the engine (which is
@@ -112,11 +114,15 @@ public final class ConsumerGroups {
         GroupState g = group(project, topic, subId);
         long now = clock.millis();
         g.expire(now);
+        Context ctx = context(project, topic, subId);
+        // Re-plan first: an expiry or a shard change may have ended (or begun) a rebalance.
+        rebalance(g, ctx, now);
+        GroupRebalance.checkJoin(g, now);
         g.generation++;
         consumerCounter++;
         String id = now + instance + "-" + consumerCounter;
         g.members.put(id, new GroupState.Member(id, sessionTimeoutMs, now));
-        rebalance(g, project, topic, subId);
+        rebalance(g, ctx, now);
         return new Joined(id, g.generation, sessionTimeoutMs);
     }
 
@@ -132,13 +138,17 @@ public final class ConsumerGroups {
             Collection<String> holdShards,
             Collection<String> readEndShards) {
         GroupState g = group(project, topic, subId);
-        GroupState.Member m = liveMember(g, consumerId);
+        long now = clock.millis();
+        GroupState.Member m = liveMember(g, consumerId, now);
         m.held.clear();
         m.held.addAll(holdShards);
         Context ctx = context(project, topic, subId);
         markReadEnd(g, ctx, readEndShards);
-        checkReset(g, m, ctx);
-        rebalance(g, ctx);
+        checkReset(g, m, ctx, now);
+        rebalance(g, ctx, now);
+        // A refused heartbeat still renewed the session and recorded the lists; the consumer
+        // was told nothing, so what it may read is unchanged.
+        GroupRebalance.checkHeartbeat(g, m, now);
         m.told.clear();
         m.told.addAll(m.effective);
         return new Assignment(g.planVersion, List.copyOf(m.effective), totalPlan(g));
@@ -153,21 +163,23 @@ public final class ConsumerGroups {
             Collection<String> releaseShards,
             Collection<String> readEndShards) {
         GroupState g = group(project, topic, subId);
-        GroupState.Member m = liveMember(g, consumerId);
+        long now = clock.millis();
+        GroupState.Member m = liveMember(g, consumerId, now);
         m.held.removeAll(releaseShards);
         m.told.removeAll(releaseShards);
         Context ctx = context(project, topic, subId);
         markReadEnd(g, ctx, readEndShards);
-        checkReset(g, m, ctx);
-        rebalance(g, ctx);
+        checkReset(g, m, ctx, now);
+        rebalance(g, ctx, now);
     }
 
     /** Removes the consumer; its shards go to the others at their next heartbeat. */
     public synchronized void leave(String project, String topic, String subId, String consumerId) {
         GroupState g = group(project, topic, subId);
-        liveMember(g, consumerId);
+        long now = clock.millis();
+        liveMember(g, consumerId, now);
         g.members.remove(consumerId);
-        rebalance(g, project, topic, subId);
+        rebalance(g, context(project, topic, subId), now);
     }
 
     // ---------------------------------------------------------------- internals
@@ -203,11 +215,10 @@ public final class ConsumerGroups {
         return groups.computeIfAbsent(key, k -> new GroupState());
     }
 
-    private GroupState.Member liveMember(GroupState g, String consumerId) {
+    private static GroupState.Member liveMember(GroupState g, String consumerId, long now) {
         if (consumerId == null || consumerId.isEmpty()) {
             throw EngineException.invalidParameter("ConsumerId is required");
         }
-        long now = clock.millis();
         g.expire(now);
         GroupState.Member m = g.members.get(consumerId);
         if (m == null) {
@@ -231,11 +242,11 @@ public final class ConsumerGroups {
         }
     }
 
-    private void checkReset(GroupState g, GroupState.Member m, Context ctx) {
+    private static void checkReset(GroupState g, GroupState.Member m, Context ctx, long now) {
         for (Map.Entry<String, Long> e : m.versionAtAssign.entrySet()) {
             if (version(ctx, e.getKey()) > e.getValue()) {
                 g.members.remove(m.id);
-                rebalance(g, ctx);
+                rebalance(g, ctx, now);
                 throw new EngineException(
                         400,
                         "OffsetReseted",
@@ -246,11 +257,7 @@ public final class ConsumerGroups {
         }
     }
 
-    private void rebalance(GroupState g, String project, String topic, String subId) {
-        rebalance(g, context(project, topic, subId));
-    }
-
-    private static void rebalance(GroupState g, Context ctx) {
+    private static void rebalance(GroupState g, Context ctx, long now) {
         // A reset shard is no longer read to its end.
         g.readEnd.entrySet().removeIf(e -> version(ctx, e.getKey()) > e.getValue());
         Set<String> assignable = new TreeSet<>(GroupPlanner.SHARD_ORDER);
@@ -283,6 +290,7 @@ public final class ConsumerGroups {
             g.owners = owners;
             g.planVersion++;
         }
+        GroupRebalance.track(g, now);
     }
 
     private static boolean parentsDone(GroupState g, Context ctx, ShardInfo s) {

@@ -74,6 +74,12 @@ final class GroupState {
     long planVersion;
     long generation;
 
+    /** Whether a shard is withheld from its new owner: a rebalance is under way. */
+    boolean rebalancing;
+
+    /** When the rebalance under way started (see {@link GroupRebalance}). */
+    long rebalanceSinceMillis;
+
     /** Drops consumers whose session ran out: nothing heard from them for SessionTimeout ms. */
     void expire(long nowMillis) {
         members.values().removeIf(m -> nowMillis - m.lastSeenMillis >= m.sessionTimeoutMillis);

@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Check B18 of protocol section 12.B: the official producer/consumer library
  * (datahub-client-library 1.1.12-public, each role in a JVM of its own on the library's own SDK
  * 2.17.1, see {@link ClientLibraryProcess}) runs a producer and a two-member consumer group against
- * the emulator; every record is consumed exactly once, both members get shards, and the survivor
- * takes over the shards of a member that leaves.
+ * the emulator; every record is consumed exactly once, both members get shards, the second member's
+ * first heartbeat is answered {@code ConsumerGroupInProcess} and retried by the library, and the
+ * survivor takes over the shards of a member that leaves.
  *
  * <p>The library heartbeats every 0.66 x SessionTimeout (60 s minimum) in real time, and the
  * emulator hands a shard over only after its previous holder stopped listing it, so a rebalance
@@ -93,6 +94,14 @@ class ClientLibraryITCase {
         Set<String> shardsOfB = shards(b);
         assertThat(shardsOfB).as("B's shards").isNotEmpty();
         assertThat(shardsOfA).as("A's shards").isNotEmpty();
+        // B joined while A held every shard: its first heartbeat came in the handover's first
+        // second, was answered ConsumerGroupInProcess, and the library retried it.
+        assertThat(b.logLines())
+                .as("B's log (%s)", "target/client-library/consumer-b.log")
+                .anyMatch(
+                        line ->
+                                line.contains("sleep and retry")
+                                        && line.contains("errorCode:ConsumerGroupInProcess"));
 
         // B leaves the group: A takes over B's shards.
         int readByABefore = records(a).size();

@@ -52,10 +52,12 @@ final class ClientLibraryProcess implements AutoCloseable {
     private static final Path SOURCES = Path.of("src", "test", "client-library");
 
     private final Process process;
+    private final Path logFile;
     private final Writer stdin;
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
     private ClientLibraryProcess(String name, List<String> args) throws IOException {
+        this.logFile = HOME.resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -67,10 +69,7 @@ final class ClientLibraryProcess implements AutoCloseable {
                         + "/*");
         command.add("ClientLibraryDriver");
         command.addAll(args);
-        this.process =
-                new ProcessBuilder(command)
-                        .redirectError(HOME.resolve(name + ".log").toFile())
-                        .start();
+        this.process = new ProcessBuilder(command).redirectError(logFile.toFile()).start();
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         Thread reader =
                 new Thread(
@@ -106,6 +105,15 @@ final class ClientLibraryProcess implements AutoCloseable {
     /** Every line printed so far. */
     List<String> lines() {
         return lines;
+    }
+
+    /** The lines the library has logged so far (its stderr, see log4j.properties). */
+    List<String> logLines() {
+        try {
+            return Files.readAllLines(logFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Sends one command line to the driver. */
@@ -164,8 +172,11 @@ final class ClientLibraryProcess implements AutoCloseable {
     private static void compileDriverOnce() throws IOException {
         Path compiled = CLASSES.resolve("ClientLibraryDriver.class");
         Path source = SOURCES.resolve("ClientLibraryDriver.java");
+        Path logging = SOURCES.resolve("log4j.properties");
         if (Files.exists(compiled)
                 && Files.getLastModifiedTime(compiled).compareTo(Files.getLastModifiedTime(source))
+                        >= 0
+                && Files.getLastModifiedTime(compiled).compareTo(Files.getLastModifiedTime(logging))
                         >= 0) {
             return;
         }
