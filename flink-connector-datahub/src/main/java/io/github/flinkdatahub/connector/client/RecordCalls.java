@@ -195,6 +195,26 @@ final class RecordCalls {
                                 compression,
                                 schemaVersions.forWrite(project, topic, records))
                         : PbRecordCodec.encodePutRecords(records);
+        return putByShard(shardPath, batch, request);
+    }
+
+    /**
+     * Records encoded before: their bytes framed as they are, or decoded and written as one batch
+     * with protocol BATCH.
+     */
+    Prepared<Void> putRecordsByShard(
+            String project, String topic, String shardPath, EncodedRecords records) {
+        Objects.requireNonNull(records, "records must not be null");
+        if (protocol == BodyProtocol.BATCH) {
+            return putRecordsByShard(project, topic, shardPath, records.decode());
+        }
+        if (records.count() == 0) {
+            throw new IllegalArgumentException("records must not be empty");
+        }
+        return putByShard(shardPath, false, PbRecordCodec.encodePutRecords(records));
+    }
+
+    private Prepared<Void> putByShard(String shardPath, boolean batch, byte[] request) {
         if (batch && request.length > PutRecord.MAX_REQUEST_BYTES) {
             // Fails before sending, naming the limit; the service would refuse it anyway.
             throw new IllegalArgumentException(
