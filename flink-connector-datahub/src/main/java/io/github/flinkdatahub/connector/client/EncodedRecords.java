@@ -23,6 +23,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,11 +46,20 @@ public final class EncodedRecords {
 
     private final RecordSchema schema;
     private final int count;
+    private final CompressionType compression;
+    private final int rawSize;
     private final byte[] bytes;
 
-    private EncodedRecords(RecordSchema schema, int count, byte[] bytes) {
+    private EncodedRecords(
+            RecordSchema schema,
+            int count,
+            CompressionType compression,
+            int rawSize,
+            byte[] bytes) {
         this.schema = schema;
         this.count = count;
+        this.compression = compression;
+        this.rawSize = rawSize;
         this.bytes = bytes;
     }
 
@@ -59,7 +69,17 @@ public final class EncodedRecords {
      * @param schema the topic schema for TUPLE records, null for BLOB (used by {@link #decode()})
      */
     public static Builder builder(RecordSchema schema) {
-        return new Builder(schema);
+        return new Builder(schema, 16 * 1024);
+    }
+
+    /**
+     * A builder for records of one topic that starts with room for about {@code expectedBytes} (it
+     * grows beyond when needed).
+     *
+     * @param schema the topic schema for TUPLE records, null for BLOB
+     */
+    public static Builder builder(RecordSchema schema, int expectedBytes) {
+        return new Builder(schema, Math.max(64, expectedBytes));
     }
 
     /**
@@ -75,7 +95,85 @@ public final class EncodedRecords {
             throw new IllegalArgumentException(
                     "Encoded records hold " + found + " records, expected " + count);
         }
-        return new EncodedRecords(schema, count, bytes);
+        return new EncodedRecords(schema, count, CompressionType.NONE, bytes.length, bytes);
+    }
+
+    /**
+     * Wraps a compressed request body made by {@link #compress} (for example read back from a
+     * checkpoint). Checked when it is decoded or sent: the frame's CRC-32C covers the entries, and
+     * the service checks it too.
+     *
+     * @param rawSize the uncompressed size of the body (DHUB frame header and entries)
+     * @throws IllegalArgumentException for {@link CompressionType#NONE} (use {@link #of}) or an
+     *     impossible size
+     */
+    public static EncodedRecords ofCompressed(
+            RecordSchema schema,
+            int count,
+            CompressionType compression,
+            int rawSize,
+            byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        if (Objects.requireNonNull(compression, "compression") == CompressionType.NONE) {
+            throw new IllegalArgumentException("Uncompressed entries are wrapped with of(...)");
+        }
+        if (count < 0
+                || rawSize < DhubFrame.HEADER_SIZE
+                || rawSize > PutRecord.MAX_REQUEST_BYTES * 4L) {
+            throw new IllegalArgumentException(
+                    "Impossible compressed records: " + count + " records, raw size " + rawSize);
+        }
+        return new EncodedRecords(schema, count, compression, rawSize, bytes);
+    }
+
+    /**
+     * These records as the request body compressed with {@code type}, as a client with that
+     * compression sends it; this instance itself when {@code type} is NONE, when it is compressed
+     * already, or when compressing would not make the body smaller (a client then sends it
+     * uncompressed too).
+     */
+    public EncodedRecords compress(CompressionType type) {
+        if (type == CompressionType.NONE || compression != CompressionType.NONE) {
+            return this;
+        }
+        byte[] frame = PbRecordCodec.encodePutRecords(this);
+        byte[] compressed = BodyCodecs.compress(type, frame);
+        if (compressed.length >= frame.length) {
+            return this;
+        }
+        return new EncodedRecords(schema, count, type, frame.length, compressed);
+    }
+
+    /**
+     * NONE for the entries themselves, else how the request body in {@link #unsafeBytes} is
+     * compressed.
+     */
+    public CompressionType compression() {
+        return compression;
+    }
+
+    /**
+     * The uncompressed size: of the entries for NONE, else of the request body (entries plus the
+     * {@link PutRecord#REQUEST_OVERHEAD_BYTES} of the DHUB frame).
+     */
+    public int rawSize() {
+        return rawSize;
+    }
+
+    /** The entries, decompressed and their frame checked when compressed. */
+    byte[] entries() {
+        if (compression == CompressionType.NONE) {
+            return bytes;
+        }
+        byte[] frame;
+        try {
+            frame = BodyCodecs.decompress(compression.headerValue(), bytes, rawSize);
+        } catch (IOException e) {
+            throw new IllegalStateException("Compressed records cannot be decompressed", e);
+        }
+        ByteBuffer payload = DhubFrame.unframe(frame);
+        return Arrays.copyOfRange(
+                frame, DhubFrame.HEADER_SIZE, DhubFrame.HEADER_SIZE + payload.remaining());
     }
 
     /** The topic schema given to the builder (null for BLOB). */
@@ -88,7 +186,10 @@ public final class EncodedRecords {
         return count;
     }
 
-    /** Encoded bytes (the request body is these plus {@link PutRecord#REQUEST_OVERHEAD_BYTES}). */
+    /**
+     * Bytes held: the entries (the request body is these plus {@link
+     * PutRecord#REQUEST_OVERHEAD_BYTES}), or the compressed body.
+     */
     public int sizeInBytes() {
         return bytes.length;
     }
@@ -102,7 +203,7 @@ public final class EncodedRecords {
     public List<PutRecord> decode() {
         DatahubProtos.PutRecordsRequest request;
         try {
-            request = DatahubProtos.PutRecordsRequest.parseFrom(bytes);
+            request = DatahubProtos.PutRecordsRequest.parseFrom(entries());
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("Encoded records cannot be decoded", e);
         }
@@ -163,6 +264,8 @@ public final class EncodedRecords {
     public boolean equals(Object o) {
         return o instanceof EncodedRecords e
                 && count == e.count
+                && rawSize == e.rawSize
+                && compression == e.compression
                 && Objects.equals(schema, e.schema)
                 && Arrays.equals(bytes, e.bytes);
     }
@@ -174,19 +277,26 @@ public final class EncodedRecords {
 
     @Override
     public String toString() {
-        return "EncodedRecords{records=" + count + ", bytes=" + bytes.length + "}";
+        return "EncodedRecords{records="
+                + count
+                + ", bytes="
+                + bytes.length
+                + ", compression="
+                + compression
+                + "}";
     }
 
     /** Appends records one at a time; not thread-safe. */
     public static final class Builder {
         private final RecordSchema schema;
         private final int[] end = new int[1];
-        private byte[] buffer = new byte[16 * 1024];
+        private byte[] buffer;
         private int size;
         private int count;
 
-        private Builder(RecordSchema schema) {
+        private Builder(RecordSchema schema, int capacity) {
             this.schema = schema;
+            this.buffer = new byte[capacity];
         }
 
         /**
@@ -230,7 +340,8 @@ public final class EncodedRecords {
 
         /** The records added so far (the builder can go on). */
         public EncodedRecords build() {
-            return new EncodedRecords(schema, count, Arrays.copyOf(buffer, size));
+            return new EncodedRecords(
+                    schema, count, CompressionType.NONE, size, Arrays.copyOf(buffer, size));
         }
     }
 }

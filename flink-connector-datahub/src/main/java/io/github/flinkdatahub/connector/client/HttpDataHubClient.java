@@ -423,6 +423,11 @@ final class HttpDataHubClient implements DataHubClient {
     }
 
     @Override
+    public EncodedRecords preparePut(EncodedRecords encoded) {
+        return records.preparePut(encoded);
+    }
+
+    @Override
     public void putRecordsByShard(
             String project, String topic, String shardId, EncodedRecords encoded) {
         records.blocking(

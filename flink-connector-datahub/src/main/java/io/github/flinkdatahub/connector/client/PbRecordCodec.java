@@ -67,9 +67,9 @@ final class PbRecordCodec {
 
     /** A framed {@code PutRecordsRequest} of records encoded before. */
     static byte[] encodePutRecords(EncodedRecords records) {
-        byte[] frame = new byte[DhubFrame.HEADER_SIZE + records.sizeInBytes()];
-        System.arraycopy(
-                records.unsafeBytes(), 0, frame, DhubFrame.HEADER_SIZE, records.sizeInBytes());
+        byte[] entries = records.entries();
+        byte[] frame = new byte[DhubFrame.HEADER_SIZE + entries.length];
+        System.arraycopy(entries, 0, frame, DhubFrame.HEADER_SIZE, entries.length);
         DhubFrame.finish(frame);
         return frame;
     }
@@ -110,6 +110,7 @@ final class PbRecordCodec {
      */
     private static final class Entry {
         private final PutRecord record;
+        private final List<Map.Entry<String, String>> attributes;
         private final byte[][] values;
         private final int dataSize;
         private final int attributesSize;
@@ -117,13 +118,14 @@ final class PbRecordCodec {
 
         Entry(PutRecord record) {
             this.record = record;
+            this.attributes = sortedAttributes(record.attributes());
             this.values = wireValues(record.payload());
             int data = 0;
             for (byte[] value : values) {
                 data += delimitedSize(1, value == null ? 0 : bytesSize(1, value.length));
             }
             this.dataSize = data;
-            this.attributesSize = attributesSize(record.attributes());
+            this.attributesSize = attributesSize(attributes);
             int body = 0;
             if (record.shardId() != null) {
                 body += CodedOutputStream.computeStringSize(1, record.shardId());
@@ -134,7 +136,7 @@ final class PbRecordCodec {
             if (record.partitionKey() != null) {
                 body += CodedOutputStream.computeStringSize(3, record.partitionKey());
             }
-            if (!record.attributes().isEmpty()) {
+            if (!attributes.isEmpty()) {
                 body += delimitedSize(8, attributesSize);
             }
             body += delimitedSize(9, dataSize);
@@ -158,10 +160,10 @@ final class PbRecordCodec {
                 if (record.partitionKey() != null) {
                     out.writeString(3, record.partitionKey());
                 }
-                if (!record.attributes().isEmpty()) {
+                if (!attributes.isEmpty()) {
                     out.writeTag(8, LEN);
                     out.writeUInt32NoTag(attributesSize);
-                    for (Map.Entry<String, String> a : record.attributes().entrySet()) {
+                    for (Map.Entry<String, String> a : attributes) {
                         out.writeTag(1, LEN);
                         out.writeUInt32NoTag(pairSize(a.getKey(), a.getValue()));
                         out.writeString(1, a.getKey());
@@ -210,9 +212,22 @@ final class PbRecordCodec {
                 + length;
     }
 
-    private static int attributesSize(Map<String, String> attributes) {
+    /**
+     * Attributes in key order, so that the same record always encodes to the same bytes (a map's
+     * iteration order may differ between JVMs).
+     */
+    private static List<Map.Entry<String, String>> sortedAttributes(Map<String, String> map) {
+        if (map.size() <= 1) {
+            return List.copyOf(map.entrySet());
+        }
+        List<Map.Entry<String, String>> sorted = new ArrayList<>(map.entrySet());
+        sorted.sort(Map.Entry.comparingByKey());
+        return sorted;
+    }
+
+    private static int attributesSize(List<Map.Entry<String, String>> attributes) {
         int size = 0;
-        for (Map.Entry<String, String> a : attributes.entrySet()) {
+        for (Map.Entry<String, String> a : attributes) {
             size += delimitedSize(1, pairSize(a.getKey(), a.getValue()));
         }
         return size;

@@ -195,7 +195,7 @@ final class RecordCalls {
                                 compression,
                                 schemaVersions.forWrite(project, topic, records))
                         : PbRecordCodec.encodePutRecords(records);
-        return putByShard(shardPath, batch, request);
+        return putByShard(shardPath, batch, request, null, -1);
     }
 
     /**
@@ -211,10 +211,28 @@ final class RecordCalls {
         if (records.count() == 0) {
             throw new IllegalArgumentException("records must not be empty");
         }
-        return putByShard(shardPath, false, PbRecordCodec.encodePutRecords(records));
+        if (records.compression() != CompressionType.NONE && records.compression() == compression) {
+            return putByShard(
+                    shardPath,
+                    false,
+                    records.unsafeBytes(),
+                    records.compression(),
+                    records.rawSize());
+        }
+        return putByShard(shardPath, false, PbRecordCodec.encodePutRecords(records), null, -1);
     }
 
-    private Prepared<Void> putByShard(String shardPath, boolean batch, byte[] request) {
+    /** Records as this client will put them: compressed as it sends its bodies. */
+    EncodedRecords preparePut(EncodedRecords records) {
+        return protocol == BodyProtocol.BATCH ? records : records.compress(compression);
+    }
+
+    private Prepared<Void> putByShard(
+            String shardPath,
+            boolean batch,
+            byte[] request,
+            CompressionType precompressed,
+            int rawSize) {
         if (batch && request.length > PutRecord.MAX_REQUEST_BYTES) {
             // Fails before sending, naming the limit; the service would refuse it anyway.
             throw new IllegalArgumentException(
@@ -231,7 +249,9 @@ final class RecordCalls {
                         batch ? BatchCodec.BATCH_TYPE : PB_TYPE,
                         request,
                         "pub",
-                        true),
+                        true,
+                        precompressed,
+                        rawSize),
                 result -> {
                     // Every SDK ignores this body and what the real service sends is UNCONFIRMED
                     // (empty or a framed PutRecordsResponse): verify a DHUB frame's CRC, accept

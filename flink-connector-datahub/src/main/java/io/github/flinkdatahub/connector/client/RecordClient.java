@@ -118,6 +118,15 @@ public interface RecordClient {
         return putRecordsByShardAsync(project, topic, shardId, records.decode());
     }
 
+    /**
+     * The records as this client will put them, to hold until a later put: the HTTP client
+     * compresses the request body as it sends it (see {@link EncodedRecords#compress}), so the put
+     * sends the bytes as they are; this default returns them unchanged.
+     */
+    default EncodedRecords preparePut(EncodedRecords records) {
+        return records;
+    }
+
     /** Blocking form of {@link #putRecordsByShardAsync(String, String, String, EncodedRecords)}. */
     default void putRecordsByShard(
             String project, String topic, String shardId, EncodedRecords records) {

@@ -136,10 +136,7 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
                     retryLater(lane);
                 }
             } else {
-                List<PutRecord> records = new ArrayList<>(c.recordCount());
-                for (DataHubCommittable.StagedRecord r : c.records()) {
-                    records.add(r.record());
-                }
+                // The entries encoded at staging, sent as they are.
                 wave.add(
                         new InFlight(
                                 request,
@@ -148,7 +145,7 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
                                         settings.project(),
                                         settings.topic(),
                                         c.shardId(),
-                                        records)));
+                                        c.entries())));
             }
         }
         for (int i = 0; i < wave.size(); i++) {
@@ -287,13 +284,19 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
             RuntimeException e = failure;
             failure = null;
             if (e == null) {
-                List<PutRecord> records = new ArrayList<>(pending.size());
-                for (int i : pending) {
-                    records.add(c.records().get(i).record());
-                }
                 try {
-                    client.putRecordsByShard(settings.project(), settings.topic(), shard, records);
-                    committed.inc(records.size());
+                    if (pending.size() == c.recordCount()) {
+                        client.putRecordsByShard(
+                                settings.project(), settings.topic(), shard, c.entries());
+                    } else {
+                        List<PutRecord> records = new ArrayList<>(pending.size());
+                        for (int i : pending) {
+                            records.add(c.records().get(i).record());
+                        }
+                        client.putRecordsByShard(
+                                settings.project(), settings.topic(), shard, records);
+                    }
+                    committed.inc(pending.size());
                     return;
                 } catch (RuntimeException thrown) {
                     e = thrown;
@@ -352,7 +355,7 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
         }
         Map<String, List<Integer>> byShard = new LinkedHashMap<>();
         for (int i : pending) {
-            String hashKey = c.records().get(i).hashKey();
+            String hashKey = c.hashKeys().get(i);
             BigInteger key = hashKey == null ? null : new BigInteger(hashKey, 16);
             String owner = router.route(key);
             for (int attempt = 1; owner == null; attempt++) {

@@ -20,7 +20,8 @@ import io.github.flinkdatahub.emulator.DataHubEmulatorExtension;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,15 +39,32 @@ class EncodedRecordsEmulatorITCase {
     @RegisterExtension
     static final DataHubEmulatorExtension EMULATOR = new DataHubEmulatorExtension();
 
-    @ParameterizedTest
-    @EnumSource(BodyProtocol.class)
-    void encodedRecordsReadBackLikeTheRecords(BodyProtocol protocol) {
+    static List<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        for (BodyProtocol protocol : BodyProtocol.values()) {
+            for (CompressionType client : CompressionType.values()) {
+                for (CompressionType prepared : CompressionType.values()) {
+                    out.add(Arguments.of(protocol, client, prepared));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Entries prepared by a client of {@code prepared} compression, put by a client of {@code
+     * client} compression (the same: sent as they are; another: decompressed first).
+     */
+    @ParameterizedTest(name = "{0} client {1} prepared {2}")
+    @MethodSource("cases")
+    void encodedRecordsReadBackLikeTheRecords(
+            BodyProtocol protocol, CompressionType compression, CompressionType prepared) {
         try (DataHubClient client =
                 DataHubClient.create(
                         DataHubClientConfig.builder()
                                 .endpoint(EMULATOR.endpoint())
                                 .protocol(protocol)
-                                .compression(CompressionType.LZ4)
+                                .compression(compression)
                                 .build())) {
             String project = "encoded_" + COUNTER.incrementAndGet();
             client.createProject(project, "encoded records IT");
@@ -76,7 +94,11 @@ class EncodedRecordsEmulatorITCase {
                 records.add(r);
                 builder.add(r);
             }
-            client.putRecordsByShardAsync(project, "t", "0", builder.build()).join();
+            EncodedRecords encoded = builder.build().compress(prepared);
+            if (protocol != BodyProtocol.BATCH) {
+                assertThat(client.preparePut(builder.build()).compression()).isEqualTo(compression);
+            }
+            client.putRecordsByShardAsync(project, "t", "0", encoded).join();
             String cursor = client.getCursor(project, "t", "0", CursorType.OLDEST).cursor();
             GetRecordsResult read =
                     client.getRecords(project, "t", "0", cursor, 100, EncodedRecordsTest.SCHEMA);

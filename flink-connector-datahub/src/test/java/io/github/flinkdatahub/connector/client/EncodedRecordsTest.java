@@ -176,6 +176,57 @@ class EncodedRecordsTest {
     }
 
     @Test
+    void compressedFormIsTheCompressedRequestBody() throws Exception {
+        List<PutRecord> records = tuples();
+        EncodedRecords entries = encode(SCHEMA, records);
+        byte[] frame = PbRecordCodec.encodePutRecords(records);
+        for (CompressionType type : List.of(CompressionType.LZ4, CompressionType.DEFLATE)) {
+            EncodedRecords compressed = entries.compress(type);
+            assertThat(compressed.compression()).isEqualTo(type);
+            assertThat(compressed.rawSize()).isEqualTo(frame.length);
+            assertThat(compressed.sizeInBytes()).isLessThan(frame.length);
+            assertThat(
+                            BodyCodecs.decompress(
+                                    type.headerValue(), compressed.unsafeBytes(), frame.length))
+                    .isEqualTo(frame);
+            assertThat(compressed.compress(CompressionType.LZ4)).isSameAs(compressed);
+            assertThat(compressed.decode()).isEqualTo(entries.decode());
+            assertThat(PbRecordCodec.encodePutRecords(compressed)).isEqualTo(frame);
+            EncodedRecords wrapped =
+                    EncodedRecords.ofCompressed(
+                            SCHEMA, 5, type, frame.length, compressed.unsafeBytes().clone());
+            assertThat(wrapped).isEqualTo(compressed);
+        }
+        assertThat(entries.compress(CompressionType.NONE)).isSameAs(entries);
+        // Incompressible: kept as entries, as a client would send it uncompressed.
+        EncodedRecords.Builder tiny = EncodedRecords.builder(null);
+        tiny.add(PutRecord.of(BlobRecord.of(new byte[] {7})));
+        EncodedRecords one = tiny.build();
+        assertThat(one.compress(CompressionType.LZ4)).isSameAs(one);
+    }
+
+    @Test
+    void aCorruptCompressedBodyFailsWhenDecoded() {
+        EncodedRecords compressed = encode(SCHEMA, tuples()).compress(CompressionType.LZ4);
+        byte[] bytes = compressed.unsafeBytes().clone();
+        bytes[bytes.length / 2] ^= 0x55;
+        EncodedRecords corrupt =
+                EncodedRecords.ofCompressed(
+                        SCHEMA, 5, CompressionType.LZ4, compressed.rawSize(), bytes);
+        assertThatThrownBy(corrupt::decode)
+                .isInstanceOfAny(IllegalStateException.class, IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () ->
+                                EncodedRecords.ofCompressed(
+                                        SCHEMA, 5, CompressionType.NONE, 100, bytes))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> EncodedRecords.ofCompressed(SCHEMA, 5, CompressionType.LZ4, 3, bytes))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("raw size 3");
+    }
+
+    @Test
     void theBuilderRefusesRecordsOfAnotherKind() {
         EncodedRecords.Builder tuples = EncodedRecords.builder(SCHEMA);
         assertThatThrownBy(() -> tuples.add(PutRecord.of(BlobRecord.of(new byte[1]))))
