@@ -414,6 +414,27 @@ final class HttpDataHubClient implements DataHubClient {
                         project, topic, shardPath(project, topic, shardId), putRecords));
     }
 
+    @Override
+    public CompletableFuture<Void> putRecordsByShardAsync(
+            String project, String topic, String shardId, EncodedRecords encoded) {
+        return records.async(
+                records.putRecordsByShard(
+                        project, topic, shardPath(project, topic, shardId), encoded));
+    }
+
+    @Override
+    public EncodedRecords preparePut(EncodedRecords encoded) {
+        return records.preparePut(encoded);
+    }
+
+    @Override
+    public void putRecordsByShard(
+            String project, String topic, String shardId, EncodedRecords encoded) {
+        records.blocking(
+                records.putRecordsByShard(
+                        project, topic, shardPath(project, topic, shardId), encoded));
+    }
+
     // ---- schema registry
 
     @Override

@@ -124,7 +124,20 @@ final class HttpTransport implements AutoCloseable {
             String contentType,
             byte[] body,
             String requestAction,
-            boolean write) {
+            boolean write,
+            CompressionType precompressed,
+            int rawSize) {
+
+        /** A call whose body the transport compresses as configured. */
+        HttpCall(
+                String method,
+                String path,
+                String contentType,
+                byte[] body,
+                String requestAction,
+                boolean write) {
+            this(method, path, contentType, body, requestAction, write, null, -1);
+        }
 
         String describe() {
             return method + " " + path;
@@ -203,7 +216,11 @@ final class HttpTransport implements AutoCloseable {
         // Batch mode compresses inside the batch; like the SDK, HTTP compression is off then.
         if (compression != CompressionType.NONE && config.protocol() != BodyProtocol.BATCH) {
             headers.put("Accept-Encoding", compression.headerValue());
-            if (body != null && body.length > 0) {
+            if (call.precompressed() == compression) {
+                // Compressed before (records prepared for a later put): sent as they are.
+                headers.put("Content-Encoding", compression.headerValue());
+                headers.put(HEADER_RAW_SIZE, Integer.toString(call.rawSize()));
+            } else if (body != null && body.length > 0) {
                 byte[] compressed = BodyCodecs.compress(compression, body);
                 // Like the Python and Go SDKs, only send the compressed form when it is smaller.
                 if (compressed.length < body.length) {

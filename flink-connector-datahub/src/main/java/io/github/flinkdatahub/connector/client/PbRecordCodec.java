@@ -28,7 +28,9 @@ import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,40 +49,108 @@ final class PbRecordCodec {
     /** A framed {@code PutRecordsRequest}. */
     static byte[] encodePutRecords(List<PutRecord> records) {
         int n = records.size();
-        Object[][] texts = new Object[n][];
-        int[] dataSizes = new int[n];
-        int[] attrSizes = new int[n];
-        int[] entrySizes = new int[n];
+        Entry[] entries = new Entry[n];
         int total = 0;
         for (int i = 0; i < n; i++) {
-            PutRecord record = records.get(i);
-            texts[i] = wireValues(record.payload());
-            dataSizes[i] = recordDataSize(texts[i]);
-            attrSizes[i] = attributesSize(record.attributes());
-            int entry = 0;
-            if (record.shardId() != null) {
-                entry += CodedOutputStream.computeStringSize(1, record.shardId());
-            }
-            if (record.hashKey() != null) {
-                entry += CodedOutputStream.computeStringSize(2, record.hashKey());
-            }
-            if (record.partitionKey() != null) {
-                entry += CodedOutputStream.computeStringSize(3, record.partitionKey());
-            }
-            if (!record.attributes().isEmpty()) {
-                entry += delimitedSize(8, attrSizes[i]);
-            }
-            entry += delimitedSize(9, dataSizes[i]);
-            entrySizes[i] = entry;
-            total += delimitedSize(1, entry);
+            entries[i] = new Entry(records.get(i));
+            total += entries[i].fieldSize();
         }
         byte[] frame = new byte[DhubFrame.HEADER_SIZE + total];
         CodedOutputStream out = CodedOutputStream.newInstance(frame, DhubFrame.HEADER_SIZE, total);
+        for (Entry entry : entries) {
+            entry.writeField(out);
+        }
+        checkNoSpaceLeft(out);
+        DhubFrame.finish(frame);
+        return frame;
+    }
+
+    /** A framed {@code PutRecordsRequest} of records encoded before. */
+    static byte[] encodePutRecords(EncodedRecords records) {
+        byte[] entries = records.entries();
+        byte[] frame = new byte[DhubFrame.HEADER_SIZE + entries.length];
+        System.arraycopy(entries, 0, frame, DhubFrame.HEADER_SIZE, entries.length);
+        DhubFrame.finish(frame);
+        return frame;
+    }
+
+    /**
+     * Appends the record's {@code PutRecordsRequest.records} field (tag, length, entry) to the
+     * array at {@code offset}, growing it when needed.
+     *
+     * @return the array written to (the given one or a larger copy) and, through {@code end}, the
+     *     offset after the field
+     */
+    static byte[] appendEntry(PutRecord record, byte[] buffer, int offset, int[] end) {
+        Entry entry = new Entry(record);
+        int size = entry.fieldSize();
+        byte[] out = buffer;
+        if (offset + size > buffer.length) {
+            out = Arrays.copyOf(buffer, Math.max(offset + size, buffer.length * 2));
+        }
+        CodedOutputStream stream = CodedOutputStream.newInstance(out, offset, size);
+        entry.writeField(stream);
+        checkNoSpaceLeft(stream);
+        end[0] = offset + size;
+        return out;
+    }
+
+    private static void checkNoSpaceLeft(CodedOutputStream out) {
         try {
-            for (int i = 0; i < n; i++) {
-                PutRecord record = records.get(i);
+            out.checkNoSpaceLeft();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("PutRecordsRequest size miscalculated", e);
+        }
+    }
+
+    /**
+     * One record's entry, measured before it is written. Values are UTF-8 bytes converted once
+     * ({@code String.getBytes} is the JDK's intrinsic, far cheaper for ASCII text than protobuf's
+     * char-by-char encoder, and the size is then the array's length).
+     */
+    private static final class Entry {
+        private final PutRecord record;
+        private final List<Map.Entry<String, String>> attributes;
+        private final byte[][] values;
+        private final int dataSize;
+        private final int attributesSize;
+        private final int bodySize;
+
+        Entry(PutRecord record) {
+            this.record = record;
+            this.attributes = sortedAttributes(record.attributes());
+            this.values = wireValues(record.payload());
+            int data = 0;
+            for (byte[] value : values) {
+                data += delimitedSize(1, value == null ? 0 : bytesSize(1, value.length));
+            }
+            this.dataSize = data;
+            this.attributesSize = attributesSize(attributes);
+            int body = 0;
+            if (record.shardId() != null) {
+                body += CodedOutputStream.computeStringSize(1, record.shardId());
+            }
+            if (record.hashKey() != null) {
+                body += CodedOutputStream.computeStringSize(2, record.hashKey());
+            }
+            if (record.partitionKey() != null) {
+                body += CodedOutputStream.computeStringSize(3, record.partitionKey());
+            }
+            if (!attributes.isEmpty()) {
+                body += delimitedSize(8, attributesSize);
+            }
+            body += delimitedSize(9, dataSize);
+            this.bodySize = body;
+        }
+
+        int fieldSize() {
+            return delimitedSize(1, bodySize);
+        }
+
+        void writeField(CodedOutputStream out) {
+            try {
                 out.writeTag(1, LEN);
-                out.writeUInt32NoTag(entrySizes[i]);
+                out.writeUInt32NoTag(bodySize);
                 if (record.shardId() != null) {
                     out.writeString(1, record.shardId());
                 }
@@ -90,10 +160,10 @@ final class PbRecordCodec {
                 if (record.partitionKey() != null) {
                     out.writeString(3, record.partitionKey());
                 }
-                if (!record.attributes().isEmpty()) {
+                if (!attributes.isEmpty()) {
                     out.writeTag(8, LEN);
-                    out.writeUInt32NoTag(attrSizes[i]);
-                    for (Map.Entry<String, String> a : record.attributes().entrySet()) {
+                    out.writeUInt32NoTag(attributesSize);
+                    for (Map.Entry<String, String> a : attributes) {
                         out.writeTag(1, LEN);
                         out.writeUInt32NoTag(pairSize(a.getKey(), a.getValue()));
                         out.writeString(1, a.getKey());
@@ -101,62 +171,63 @@ final class PbRecordCodec {
                     }
                 }
                 out.writeTag(9, LEN);
-                out.writeUInt32NoTag(dataSizes[i]);
-                for (Object value : texts[i]) {
+                out.writeUInt32NoTag(dataSize);
+                for (byte[] value : values) {
                     out.writeTag(1, LEN);
                     if (value == null) {
                         out.writeUInt32NoTag(0); // unset FieldData.value = null
-                    } else if (value instanceof String s) {
-                        out.writeUInt32NoTag(CodedOutputStream.computeStringSize(1, s));
-                        out.writeString(1, s);
                     } else {
-                        byte[] bytes = (byte[]) value;
-                        out.writeUInt32NoTag(CodedOutputStream.computeByteArraySize(1, bytes));
-                        out.writeByteArray(1, bytes);
+                        out.writeUInt32NoTag(bytesSize(1, value.length));
+                        out.writeTag(1, LEN);
+                        out.writeUInt32NoTag(value.length);
+                        out.writeRawBytes(value);
                     }
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException("PutRecordsRequest size miscalculated", e);
             }
-            out.checkNoSpaceLeft();
-        } catch (IOException e) {
-            throw new UncheckedIOException("PutRecordsRequest size miscalculated", e);
         }
-        DhubFrame.finish(frame);
-        return frame;
     }
 
-    /** Tuple values as wire text (null stays null); a blob as its single byte array. */
-    private static Object[] wireValues(RecordPayload payload) {
+    /** Tuple values as UTF-8 wire text (null stays null); a blob as its single byte array. */
+    private static byte[][] wireValues(RecordPayload payload) {
         if (payload instanceof BlobRecord blob) {
-            return new Object[] {blob.unsafeData()};
+            return new byte[][] {blob.unsafeData()};
         }
         TupleRecord tuple = (TupleRecord) payload;
-        Object[] out = new Object[tuple.size()];
+        byte[][] out = new byte[tuple.size()][];
         for (int i = 0; i < out.length; i++) {
             Object value = tuple.get(i);
-            out[i] = value == null ? null : ValueCodec.toText(value);
+            out[i] =
+                    value == null
+                            ? null
+                            : ValueCodec.toText(value).getBytes(StandardCharsets.UTF_8);
         }
         return out;
     }
 
-    private static int recordDataSize(Object[] values) {
-        int size = 0;
-        for (Object value : values) {
-            int inner;
-            if (value == null) {
-                inner = 0;
-            } else if (value instanceof String s) {
-                inner = CodedOutputStream.computeStringSize(1, s);
-            } else {
-                inner = CodedOutputStream.computeByteArraySize(1, (byte[]) value);
-            }
-            size += delimitedSize(1, inner);
-        }
-        return size;
+    private static int bytesSize(int fieldNumber, int length) {
+        return CodedOutputStream.computeTagSize(fieldNumber)
+                + CodedOutputStream.computeUInt32SizeNoTag(length)
+                + length;
     }
 
-    private static int attributesSize(Map<String, String> attributes) {
+    /**
+     * Attributes in key order, so that the same record always encodes to the same bytes (a map's
+     * iteration order may differ between JVMs).
+     */
+    private static List<Map.Entry<String, String>> sortedAttributes(Map<String, String> map) {
+        if (map.size() <= 1) {
+            return List.copyOf(map.entrySet());
+        }
+        List<Map.Entry<String, String>> sorted = new ArrayList<>(map.entrySet());
+        sorted.sort(Map.Entry.comparingByKey());
+        return sorted;
+    }
+
+    private static int attributesSize(List<Map.Entry<String, String>> attributes) {
         int size = 0;
-        for (Map.Entry<String, String> a : attributes.entrySet()) {
+        for (Map.Entry<String, String> a : attributes) {
             size += delimitedSize(1, pairSize(a.getKey(), a.getValue()));
         }
         return size;

@@ -195,6 +195,44 @@ final class RecordCalls {
                                 compression,
                                 schemaVersions.forWrite(project, topic, records))
                         : PbRecordCodec.encodePutRecords(records);
+        return putByShard(shardPath, batch, request, null, -1);
+    }
+
+    /**
+     * Records encoded before: their bytes framed as they are, or decoded and written as one batch
+     * with protocol BATCH.
+     */
+    Prepared<Void> putRecordsByShard(
+            String project, String topic, String shardPath, EncodedRecords records) {
+        Objects.requireNonNull(records, "records must not be null");
+        if (protocol == BodyProtocol.BATCH) {
+            return putRecordsByShard(project, topic, shardPath, records.decode());
+        }
+        if (records.count() == 0) {
+            throw new IllegalArgumentException("records must not be empty");
+        }
+        if (records.compression() != CompressionType.NONE && records.compression() == compression) {
+            return putByShard(
+                    shardPath,
+                    false,
+                    records.unsafeBytes(),
+                    records.compression(),
+                    records.rawSize());
+        }
+        return putByShard(shardPath, false, PbRecordCodec.encodePutRecords(records), null, -1);
+    }
+
+    /** Records as this client will put them: compressed as it sends its bodies. */
+    EncodedRecords preparePut(EncodedRecords records) {
+        return protocol == BodyProtocol.BATCH ? records : records.compress(compression);
+    }
+
+    private Prepared<Void> putByShard(
+            String shardPath,
+            boolean batch,
+            byte[] request,
+            CompressionType precompressed,
+            int rawSize) {
         if (batch && request.length > PutRecord.MAX_REQUEST_BYTES) {
             // Fails before sending, naming the limit; the service would refuse it anyway.
             throw new IllegalArgumentException(
@@ -211,7 +249,9 @@ final class RecordCalls {
                         batch ? BatchCodec.BATCH_TYPE : PB_TYPE,
                         request,
                         "pub",
-                        true),
+                        true,
+                        precompressed,
+                        rawSize),
                 result -> {
                     // Every SDK ignores this body and what the real service sends is UNCONFIRMED
                     // (empty or a framed PutRecordsResponse): verify a DHUB frame's CRC, accept

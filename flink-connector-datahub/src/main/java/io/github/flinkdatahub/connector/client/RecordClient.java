@@ -106,4 +106,32 @@ public interface RecordClient {
                 putRecordsByShardAsync(project, topic, shardId, records),
                 "PutRecordsByShard " + project + "/" + topic + "/" + shardId);
     }
+
+    /**
+     * Writes records encoded before to one shard, failing as a whole, without blocking: the same
+     * request as {@link #putRecordsByShardAsync(String, String, String, List)} for the decoded
+     * records. This default decodes them and sends them that way; the HTTP client sends the bytes
+     * as they are (protocols PROTOBUF and JSON) or decodes them for BATCH.
+     */
+    default CompletableFuture<Void> putRecordsByShardAsync(
+            String project, String topic, String shardId, EncodedRecords records) {
+        return putRecordsByShardAsync(project, topic, shardId, records.decode());
+    }
+
+    /**
+     * The records as this client will put them, to hold until a later put: the HTTP client
+     * compresses the request body as it sends it (see {@link EncodedRecords#compress}), so the put
+     * sends the bytes as they are; this default returns them unchanged.
+     */
+    default EncodedRecords preparePut(EncodedRecords records) {
+        return records;
+    }
+
+    /** Blocking form of {@link #putRecordsByShardAsync(String, String, String, EncodedRecords)}. */
+    default void putRecordsByShard(
+            String project, String topic, String shardId, EncodedRecords records) {
+        Futures.await(
+                putRecordsByShardAsync(project, topic, shardId, records),
+                "PutRecordsByShard " + project + "/" + topic + "/" + shardId);
+    }
 }

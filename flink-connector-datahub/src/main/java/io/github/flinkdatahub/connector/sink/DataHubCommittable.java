@@ -16,11 +16,14 @@
 
 package io.github.flinkdatahub.connector.sink;
 
+import io.github.flinkdatahub.connector.client.EncodedRecords;
 import io.github.flinkdatahub.connector.client.PutRecord;
 import io.github.flinkdatahub.connector.client.RecordSchema;
 
 import org.apache.flink.annotation.Internal;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,11 +35,11 @@ import java.util.Objects;
  * that a retried or restored commit can find which of its records are already in the topic (read
  * from {@code baseSequence} on) and skip them.
  *
- * <p>The records are held in their serialized form (the record section of {@link
- * DataHubCommittableSerializer}'s format) from staging on: a checkpoint passes and stores a
- * committable as one byte array instead of an object per value, which keeps serializing, copying
- * and garbage-collecting hundreds of megabytes of staged records cheap. {@link #records()} decodes
- * them once, when the committer needs them.
+ * <p>The records are encoded once, by the staging writer as they arrive, into the protobuf entries
+ * of the put that publishes them ({@link #entries()}): a checkpoint passes and stores a committable
+ * as one byte array instead of an object per value, and the committer sends those bytes without
+ * decoding or encoding anything. {@link #records()} decodes them only where records are needed (a
+ * retry of the records still missing, a re-route after a split or merge, the BATCH protocol).
  */
 @Internal
 public final class DataHubCommittable {
@@ -52,7 +55,9 @@ public final class DataHubCommittable {
     private final long createdMillis;
     private final RecordSchema schema;
     private final int recordCount;
-    private volatile byte[] encoded;
+    private final byte[] version1Section;
+    private volatile EncodedRecords entries;
+    private volatile List<String> hashKeys;
     private volatile List<StagedRecord> records;
 
     /**
@@ -87,6 +92,8 @@ public final class DataHubCommittable {
                 schema,
                 records.size(),
                 null,
+                null,
+                keysOf(records),
                 List.copyOf(records));
     }
 
@@ -99,7 +106,9 @@ public final class DataHubCommittable {
             long createdMillis,
             RecordSchema schema,
             int recordCount,
-            byte[] encoded,
+            byte[] version1Section,
+            EncodedRecords entries,
+            List<String> hashKeys,
             List<StagedRecord> records) {
         this.txnId = Objects.requireNonNull(txnId, "txnId");
         this.jobId = Objects.requireNonNull(jobId, "jobId");
@@ -109,14 +118,47 @@ public final class DataHubCommittable {
         this.createdMillis = createdMillis;
         this.schema = schema;
         this.recordCount = recordCount;
-        this.encoded = encoded;
+        this.version1Section = version1Section;
+        this.entries = entries;
+        this.hashKeys = hashKeys;
         this.records = records;
     }
 
     /**
-     * A committable whose records are given in serialized form (the serializer's record section).
+     * A committable of records encoded as the put's protobuf entries, with each record's routing
+     * key (null entries, or a null list, for none).
      */
-    static DataHubCommittable ofEncoded(
+    static DataHubCommittable ofEntries(
+            String txnId,
+            String jobId,
+            int writerAttempt,
+            String shardId,
+            long baseSequence,
+            long createdMillis,
+            EncodedRecords entries,
+            List<String> hashKeys) {
+        Objects.requireNonNull(entries, "entries");
+        if (hashKeys != null && hashKeys.size() != entries.count()) {
+            throw new IllegalArgumentException(
+                    hashKeys.size() + " hash keys for " + entries.count() + " records");
+        }
+        return new DataHubCommittable(
+                txnId,
+                jobId,
+                writerAttempt,
+                shardId,
+                baseSequence,
+                createdMillis,
+                entries.schema(),
+                entries.count(),
+                null,
+                entries,
+                hashKeys,
+                null);
+    }
+
+    /** A committable read from the version-1 format: its record section, decoded on first use. */
+    static DataHubCommittable ofVersion1(
             String txnId,
             String jobId,
             int writerAttempt,
@@ -125,7 +167,7 @@ public final class DataHubCommittable {
             long createdMillis,
             RecordSchema schema,
             int recordCount,
-            byte[] encodedRecords) {
+            byte[] section) {
         return new DataHubCommittable(
                 txnId,
                 jobId,
@@ -135,7 +177,9 @@ public final class DataHubCommittable {
                 createdMillis,
                 schema,
                 recordCount,
-                Objects.requireNonNull(encodedRecords, "encodedRecords"),
+                Objects.requireNonNull(section, "section"),
+                null,
+                null,
                 null);
     }
 
@@ -183,20 +227,58 @@ public final class DataHubCommittable {
     public List<StagedRecord> records() {
         List<StagedRecord> decoded = records;
         if (decoded == null) {
-            decoded = DataHubCommittableSerializer.decodeRecords(encoded, recordCount, schema);
+            if (entries != null) {
+                List<PutRecord> putRecords = entries.decode();
+                List<StagedRecord> out = new ArrayList<>(putRecords.size());
+                for (int i = 0; i < putRecords.size(); i++) {
+                    out.add(
+                            new StagedRecord(
+                                    putRecords.get(i), hashKeys == null ? null : hashKeys.get(i)));
+                }
+                decoded = List.copyOf(out);
+            } else {
+                decoded =
+                        DataHubCommittableSerializer.decodeVersion1Records(
+                                version1Section, recordCount, schema);
+            }
             records = decoded;
         }
         return decoded;
     }
 
-    /** The records in the serializer's record-section form, encoded on first use. */
-    byte[] encodedRecords() {
-        byte[] bytes = encoded;
-        if (bytes == null) {
-            bytes = DataHubCommittableSerializer.encodeRecords(records, schema);
-            encoded = bytes;
+    /**
+     * The records as the put's protobuf entries (what the committer sends), encoded on first use
+     * when the committable was built from records.
+     */
+    public EncodedRecords entries() {
+        EncodedRecords e = entries;
+        if (e == null) {
+            EncodedRecords.Builder builder = EncodedRecords.builder(schema);
+            for (StagedRecord r : records()) {
+                builder.add(r.record());
+            }
+            e = builder.build();
+            entries = e;
         }
-        return bytes;
+        return e;
+    }
+
+    /** Each record's routing key as hex (null for round-robin and fixed-shard routing). */
+    List<String> hashKeys() {
+        List<String> keys = hashKeys;
+        if (keys == null && entries == null || keys == null && version1Section != null) {
+            keys = keysOf(records());
+            hashKeys = keys;
+        }
+        return keys == null ? Collections.nCopies(recordCount, null) : keys;
+    }
+
+    private static List<String> keysOf(List<StagedRecord> records) {
+        List<String> keys = new ArrayList<>(records.size());
+        for (StagedRecord r : records) {
+            keys.add(r.hashKey());
+        }
+        return Collections.unmodifiableList(keys);
     }
 
     /** The id the record at this index carries in {@link #TXN_ATTRIBUTE}. */

@@ -17,6 +17,8 @@
 package io.github.flinkdatahub.connector.sink;
 
 import io.github.flinkdatahub.connector.client.BlobRecord;
+import io.github.flinkdatahub.connector.client.CompressionType;
+import io.github.flinkdatahub.connector.client.EncodedRecords;
 import io.github.flinkdatahub.connector.client.Field;
 import io.github.flinkdatahub.connector.client.PutRecord;
 import io.github.flinkdatahub.connector.client.RecordPayload;
@@ -39,59 +41,83 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.Objects;
 
 /**
- * Versioned binary form of {@link DataHubCommittable}. Version 1: header fields, the schema as
- * DataHub JSON (empty for BLOB), the record count, then the record section: each record's hash key,
- * attributes (sorted by key) and values by field type. The staging writer writes the record section
- * as records arrive, so serializing a committable copies one byte array. A new version must keep
- * reading version 1 (tested against stored version-1 bytes).
+ * Versioned binary form of {@link DataHubCommittable}. Both versions start with the header fields,
+ * the schema as DataHub JSON (empty for BLOB) and the record count.
+ *
+ * <ul>
+ *   <li>Version 2 (written): then the records as their put ({@link EncodedRecords}: a compression
+ *       code, 0 none (the bytes are the entries), 1 LZ4 or 2 deflate (the bytes are the whole
+ *       request body compressed as the client sends it); the raw size, the length and the bytes)
+ *       and their routing keys (a flag, then one nullable string per record when any is set).
+ *       Serializing a committable copies its bytes once.
+ *   <li>Version 1 (read): then a record section: each record's hash key, attributes (sorted by key)
+ *       and values by field type. Still read (tested against stored version-1 bytes); such a
+ *       committable is encoded as entries when it is committed.
+ * </ul>
  */
 @Internal
 public final class DataHubCommittableSerializer
         implements SimpleVersionedSerializer<DataHubCommittable> {
 
     static final int VERSION_1 = 1;
+    static final int VERSION_2 = 2;
 
     @Override
     public int getVersion() {
-        return VERSION_1;
+        return VERSION_2;
     }
 
     @Override
     public byte[] serialize(DataHubCommittable c) throws IOException {
-        byte[] records = c.encodedRecords();
+        EncodedRecords entries = c.entries();
+        List<String> keys = c.hashKeys();
+        boolean anyKey = keys.stream().anyMatch(Objects::nonNull);
         String schemaJson = c.schema() == null ? "" : c.schema().toJson();
-        DataOutputSerializer out =
-                new DataOutputSerializer(
-                        records.length
-                                + 64
-                                + 3
-                                        * (c.txnId().length()
-                                                + c.jobId().length()
-                                                + schemaJson.length()));
-        writeString(out, c.txnId());
-        writeString(out, c.jobId());
-        out.writeInt(c.writerAttempt());
-        writeString(out, c.shardId());
-        out.writeLong(c.baseSequence());
-        out.writeLong(c.createdMillis());
-        writeString(out, schemaJson);
-        out.writeInt(c.recordCount());
-        out.write(records);
-        return out.getCopyOfBuffer();
+        DataOutputSerializer head = new DataOutputSerializer(128 + 3 * schemaJson.length());
+        writeString(head, c.txnId());
+        writeString(head, c.jobId());
+        head.writeInt(c.writerAttempt());
+        writeString(head, c.shardId());
+        head.writeLong(c.baseSequence());
+        head.writeLong(c.createdMillis());
+        writeString(head, schemaJson);
+        head.writeInt(c.recordCount());
+        head.writeByte(compressionCode(entries.compression()));
+        head.writeInt(entries.rawSize());
+        head.writeInt(entries.sizeInBytes());
+        DataOutputSerializer tail = new DataOutputSerializer(anyKey ? 40 * keys.size() : 1);
+        tail.writeBoolean(anyKey);
+        if (anyKey) {
+            for (String key : keys) {
+                writeNullableString(tail, key);
+            }
+        }
+        // One copy of the entries, straight into the result.
+        byte[] out = new byte[head.length() + entries.sizeInBytes() + tail.length()];
+        System.arraycopy(head.getSharedBuffer(), 0, out, 0, head.length());
+        System.arraycopy(entries.unsafeBytes(), 0, out, head.length(), entries.sizeInBytes());
+        System.arraycopy(
+                tail.getSharedBuffer(),
+                0,
+                out,
+                head.length() + entries.sizeInBytes(),
+                tail.length());
+        return out;
     }
 
     @Override
     public DataHubCommittable deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION_1) {
+        if (version != VERSION_1 && version != VERSION_2) {
             throw new IOException(
                     "Unknown DataHubCommittable version "
                             + version
-                            + "; this connector reads version "
-                            + VERSION_1);
+                            + "; this connector reads versions "
+                            + VERSION_1
+                            + " and "
+                            + VERSION_2);
         }
         DataInputDeserializer in = new DataInputDeserializer(serialized);
         String txnId = readString(in);
@@ -103,56 +129,65 @@ public final class DataHubCommittableSerializer
         String schemaJson = readString(in);
         RecordSchema schema = schemaJson.isEmpty() ? null : RecordSchema.fromJson(schemaJson);
         int count = in.readInt();
-        // The rest is the record section, kept as it is until the committer needs the records.
-        byte[] records = Arrays.copyOfRange(serialized, in.getPosition(), serialized.length);
-        return DataHubCommittable.ofEncoded(
-                txnId, jobId, attempt, shardId, baseSequence, created, schema, count, records);
-    }
-
-    /** The record section of the format for these records. */
-    static byte[] encodeRecords(List<DataHubCommittable.StagedRecord> records, RecordSchema s) {
-        DataOutputSerializer out = new DataOutputSerializer(sizeEstimate(records));
+        if (version == VERSION_1) {
+            // The rest is the record section, kept as it is until the committer needs it.
+            byte[] section = Arrays.copyOfRange(serialized, in.getPosition(), serialized.length);
+            return DataHubCommittable.ofVersion1(
+                    txnId, jobId, attempt, shardId, baseSequence, created, schema, count, section);
+        }
+        CompressionType compression = compression(in.readByte());
+        int rawSize = in.readInt();
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        EncodedRecords entries;
         try {
-            for (DataHubCommittable.StagedRecord r : records) {
-                writeRecord(out, r.record(), r.hashKey(), s);
+            entries =
+                    compression == CompressionType.NONE
+                            ? EncodedRecords.of(schema, count, bytes)
+                            : EncodedRecords.ofCompressed(
+                                    schema, count, compression, rawSize, bytes);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("Committable " + txnId + ": " + e.getMessage(), e);
+        }
+        List<String> keys = null;
+        if (in.readBoolean()) {
+            keys = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                keys.add(readNullableString(in));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // an in-memory buffer does not fail
         }
-        return out.getCopyOfBuffer();
+        return DataHubCommittable.ofEntries(
+                txnId, jobId, attempt, shardId, baseSequence, created, entries, keys);
     }
 
-    /**
-     * Appends one record of the record section: its hash key, its attributes (sorted by key, so the
-     * bytes do not depend on map iteration order) and its values by field type.
-     */
-    static void writeRecord(DataOutputView out, PutRecord record, String hashKey, RecordSchema s)
-            throws IOException {
-        writeRecord(out, record.attributes(), record.payload(), hashKey, s);
+    private static int compressionCode(CompressionType type) {
+        switch (type) {
+            case NONE:
+                return 0;
+            case LZ4:
+                return 1;
+            case DEFLATE:
+                return 2;
+            default:
+                throw new IllegalStateException("Unhandled compression " + type);
+        }
     }
 
-    /** {@link #writeRecord(DataOutputView, PutRecord, String, RecordSchema)} from its parts. */
-    static void writeRecord(
-            DataOutputView out,
-            Map<String, String> attributes,
-            RecordPayload payload,
-            String hashKey,
-            RecordSchema s)
-            throws IOException {
-        writeNullableString(out, hashKey);
-        if (attributes.size() > 1 && !(attributes instanceof SortedMap)) {
-            attributes = new TreeMap<>(attributes);
+    private static CompressionType compression(byte code) throws IOException {
+        switch (code) {
+            case 0:
+                return CompressionType.NONE;
+            case 1:
+                return CompressionType.LZ4;
+            case 2:
+                return CompressionType.DEFLATE;
+            default:
+                throw new IOException("Unknown compression code " + code + " in a committable");
         }
-        out.writeInt(attributes.size());
-        for (Map.Entry<String, String> a : attributes.entrySet()) {
-            writeString(out, a.getKey());
-            writeString(out, a.getValue());
-        }
-        writePayload(out, payload, s);
     }
 
-    /** Decodes a record section of {@code count} records. */
-    static List<DataHubCommittable.StagedRecord> decodeRecords(
+    /** Decodes a version-1 record section of {@code count} records. */
+    static List<DataHubCommittable.StagedRecord> decodeVersion1Records(
             byte[] section, int count, RecordSchema schema) {
         DataInputDeserializer in = new DataInputDeserializer(section);
         List<DataHubCommittable.StagedRecord> records = new ArrayList<>(count);
@@ -173,60 +208,6 @@ public final class DataHubCommittableSerializer
             throw new UncheckedIOException("A staged request's records cannot be decoded", e);
         }
         return List.copyOf(records);
-    }
-
-    /**
-     * The section's size when every string is ASCII (a cheap count of chars, not of UTF-8 bytes;
-     * other text only makes the buffer grow once more).
-     */
-    private static int sizeEstimate(List<DataHubCommittable.StagedRecord> records) {
-        long size = 64;
-        for (DataHubCommittable.StagedRecord r : records) {
-            size += 16 + (r.hashKey() == null ? 0 : r.hashKey().length());
-            for (Map.Entry<String, String> a : r.record().attributes().entrySet()) {
-                size += 8 + a.getKey().length() + a.getValue().length();
-            }
-            if (r.record().payload() instanceof BlobRecord blob) {
-                size += 4 + blob.data().length;
-            } else {
-                TupleRecord tuple = (TupleRecord) r.record().payload();
-                for (int i = 0; i < tuple.size(); i++) {
-                    Object v = tuple.get(i);
-                    size += v instanceof String text ? 5 + text.length() : 9;
-                }
-            }
-        }
-        return (int) Math.min(size, Integer.MAX_VALUE - 16);
-    }
-
-    private static void writePayload(DataOutputView out, RecordPayload payload, RecordSchema s)
-            throws IOException {
-        if (payload instanceof BlobRecord blob) {
-            byte[] data = blob.data();
-            out.writeInt(data.length);
-            out.write(data);
-            return;
-        }
-        TupleRecord tuple = (TupleRecord) payload;
-        for (int i = 0; i < s.size(); i++) {
-            Object v = tuple.get(i);
-            out.writeBoolean(v != null);
-            if (v == null) {
-                continue;
-            }
-            switch (s.field(i).type()) {
-                case TINYINT -> out.writeByte((Byte) v);
-                case SMALLINT -> out.writeShort((Short) v);
-                case INTEGER -> out.writeInt((Integer) v);
-                case BIGINT, TIMESTAMP -> out.writeLong((Long) v);
-                case FLOAT -> out.writeFloat((Float) v);
-                case DOUBLE -> out.writeDouble((Double) v);
-                case DECIMAL -> writeString(out, ((BigDecimal) v).toString());
-                case BOOLEAN -> out.writeBoolean((Boolean) v);
-                case STRING -> writeString(out, (String) v);
-                default -> throw new IOException("Unhandled type " + s.field(i).type());
-            }
-        }
     }
 
     private static RecordPayload readPayload(DataInputView in, RecordSchema s) throws IOException {

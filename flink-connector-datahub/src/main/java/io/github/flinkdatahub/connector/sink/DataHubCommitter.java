@@ -39,9 +39,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Publishes EXACTLY_ONCE committables after their checkpoint completed, idempotently.
@@ -110,77 +113,105 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
             lanes.clear();
             lanes.put("", one);
         }
-        while (lanes.values().stream().anyMatch(lane -> !lane.isEmpty())) {
-            commitWave(lanes.values());
+        commitLanes(lanes.values());
+    }
+
+    /**
+     * Publishes every lane in order, the lanes concurrently: each lane keeps one non-blocking put
+     * of a fresh committable in flight and starts its next one as soon as that one completes (a
+     * lane never waits for the others); committables that need a look-up are published on this
+     * thread. A failure stops its lane only (its later committables are retried later, so a shard's
+     * requests are never published out of order).
+     */
+    private void commitLanes(Collection<Deque<CommitRequest<DataHubCommittable>>> lanes)
+            throws IOException, InterruptedException {
+        BlockingQueue<InFlight> done = new LinkedBlockingQueue<>();
+        Set<InFlight> inFlight = new HashSet<>();
+        try {
+            for (Deque<CommitRequest<DataHubCommittable>> lane : lanes) {
+                startNext(lane, done, inFlight);
+            }
+            while (!inFlight.isEmpty()) {
+                InFlight f = done.take();
+                inFlight.remove(f);
+                if (completed(f)) {
+                    startNext(f.lane, done, inFlight);
+                }
+            }
+        } catch (InterruptedException e) {
+            // The puts still in flight may land: a restored committer looks them up.
+            for (InFlight rest : inFlight) {
+                rest.put.cancel(true);
+            }
+            throw e;
         }
     }
 
     /**
-     * Publishes the head of every lane: fresh committables concurrently with non-blocking puts,
-     * those that need a look-up one after another. A failure stops its lane only (its later
-     * committables are retried later, so a shard's requests are never published out of order).
+     * Publishes the lane's next committables: those that need a look-up here, until a fresh one is
+     * started as a non-blocking put (or the lane is done or stopped by a failure).
      */
-    private void commitWave(Collection<Deque<CommitRequest<DataHubCommittable>>> lanes)
-            throws IOException, InterruptedException {
-        List<InFlight> wave = new ArrayList<>();
-        for (Deque<CommitRequest<DataHubCommittable>> lane : lanes) {
-            CommitRequest<DataHubCommittable> request = lane.poll();
-            if (request == null) {
-                continue;
-            }
+    private void startNext(
+            Deque<CommitRequest<DataHubCommittable>> lane,
+            BlockingQueue<InFlight> done,
+            Set<InFlight> inFlight)
+            throws InterruptedException {
+        for (CommitRequest<DataHubCommittable> request = lane.poll();
+                request != null;
+                request = lane.poll()) {
             DataHubCommittable c = request.getCommittable();
             boolean lookUp = needsLookUp(c, request.getNumberOfRetries());
             attempted.add(c.txnId());
             if (lookUp) {
                 if (!settle(request, () -> publish(c, true))) {
                     retryLater(lane);
+                    return;
                 }
-            } else {
-                List<PutRecord> records = new ArrayList<>(c.recordCount());
-                for (DataHubCommittable.StagedRecord r : c.records()) {
-                    records.add(r.record());
-                }
-                wave.add(
-                        new InFlight(
-                                request,
-                                lane,
-                                client.putRecordsByShardAsync(
-                                        settings.project(),
-                                        settings.topic(),
-                                        c.shardId(),
-                                        records)));
-            }
-        }
-        for (int i = 0; i < wave.size(); i++) {
-            InFlight f = wave.get(i);
-            DataHubCommittable c = f.request.getCommittable();
-            RuntimeException failure;
-            try {
-                f.put.get();
-                committed.inc(c.recordCount());
                 continue;
-            } catch (InterruptedException e) {
-                // The puts still in flight may land: a restored committer looks them up.
-                for (InFlight rest : wave.subList(i, wave.size())) {
-                    rest.put.cancel(true);
-                }
-                throw e;
-            } catch (ExecutionException e) {
-                failure =
-                        PutFailures.unwrap(e) instanceof RuntimeException r
-                                ? r
-                                : new CompletionException(PutFailures.unwrap(e));
             }
-            RuntimeException firstFailure = failure;
-            if (!settle(
-                    f.request,
-                    () -> {
-                        put(c, c.shardId(), allIndices(c), firstFailure);
-                        return true;
-                    })) {
-                retryLater(f.lane);
-            }
+            // The request body prepared at staging, sent as it is.
+            InFlight f =
+                    new InFlight(
+                            request,
+                            lane,
+                            client.putRecordsByShardAsync(
+                                    settings.project(),
+                                    settings.topic(),
+                                    c.shardId(),
+                                    c.entries()));
+            inFlight.add(f);
+            f.put.whenComplete((ignored, failure) -> done.add(f));
+            return;
         }
+    }
+
+    /** Settles a completed put; false when it failed for good and stopped its lane. */
+    private boolean completed(InFlight f) throws InterruptedException {
+        DataHubCommittable c = f.request.getCommittable();
+        RuntimeException failure;
+        try {
+            f.put.get();
+            committed.inc(c.recordCount());
+            return true;
+        } catch (ExecutionException e) {
+            failure =
+                    PutFailures.unwrap(e) instanceof RuntimeException r
+                            ? r
+                            : new CompletionException(PutFailures.unwrap(e));
+        } catch (CancellationException e) {
+            failure = e;
+        }
+        RuntimeException firstFailure = failure;
+        if (!settle(
+                f.request,
+                () -> {
+                    put(c, c.shardId(), allIndices(c), firstFailure);
+                    return true;
+                })) {
+            retryLater(f.lane);
+            return false;
+        }
+        return true;
     }
 
     /** Runs one committable's publication and signals its outcome; false when it failed. */
@@ -287,13 +318,19 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
             RuntimeException e = failure;
             failure = null;
             if (e == null) {
-                List<PutRecord> records = new ArrayList<>(pending.size());
-                for (int i : pending) {
-                    records.add(c.records().get(i).record());
-                }
                 try {
-                    client.putRecordsByShard(settings.project(), settings.topic(), shard, records);
-                    committed.inc(records.size());
+                    if (pending.size() == c.recordCount()) {
+                        client.putRecordsByShard(
+                                settings.project(), settings.topic(), shard, c.entries());
+                    } else {
+                        List<PutRecord> records = new ArrayList<>(pending.size());
+                        for (int i : pending) {
+                            records.add(c.records().get(i).record());
+                        }
+                        client.putRecordsByShard(
+                                settings.project(), settings.topic(), shard, records);
+                    }
+                    committed.inc(pending.size());
                     return;
                 } catch (RuntimeException thrown) {
                     e = thrown;
@@ -352,7 +389,7 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
         }
         Map<String, List<Integer>> byShard = new LinkedHashMap<>();
         for (int i : pending) {
-            String hashKey = c.records().get(i).hashKey();
+            String hashKey = c.hashKeys().get(i);
             BigInteger key = hashKey == null ? null : new BigInteger(hashKey, 16);
             String owner = router.route(key);
             for (int attempt = 1; owner == null; attempt++) {
@@ -395,9 +432,19 @@ final class DataHubCommitter implements Committer<DataHubCommittable> {
         boolean run() throws IOException, InterruptedException;
     }
 
-    /** A fresh committable's put in flight, with the lane it came from. */
-    private record InFlight(
-            CommitRequest<DataHubCommittable> request,
-            Deque<CommitRequest<DataHubCommittable>> lane,
-            CompletableFuture<Void> put) {}
+    /** A fresh committable's put in flight, with the lane it came from (identity equality). */
+    private static final class InFlight {
+        final CommitRequest<DataHubCommittable> request;
+        final Deque<CommitRequest<DataHubCommittable>> lane;
+        final CompletableFuture<Void> put;
+
+        InFlight(
+                CommitRequest<DataHubCommittable> request,
+                Deque<CommitRequest<DataHubCommittable>> lane,
+                CompletableFuture<Void> put) {
+            this.request = request;
+            this.lane = lane;
+            this.put = put;
+        }
+    }
 }

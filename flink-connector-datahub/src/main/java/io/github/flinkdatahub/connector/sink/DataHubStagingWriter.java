@@ -18,20 +18,21 @@ package io.github.flinkdatahub.connector.sink;
 
 import io.github.flinkdatahub.connector.client.CursorType;
 import io.github.flinkdatahub.connector.client.DataHubClient;
+import io.github.flinkdatahub.connector.client.EncodedRecords;
+import io.github.flinkdatahub.connector.client.PutRecord;
 import io.github.flinkdatahub.connector.client.RecordSchema;
 import io.github.flinkdatahub.connector.client.ResourceNotFoundException;
 
 import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
-import org.apache.flink.core.memory.DataOutputSerializer;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The EXACTLY_ONCE writer: nothing is sent before the checkpoint completes. Records are staged per
@@ -96,24 +97,36 @@ final class DataHubStagingWriter<T> implements CommittingSinkWriter<T, DataHubCo
         int size = r.size() + idOverhead();
         RecordSchema schema = preparer.topicInfo().schema();
         StagedRequest request = requests.isEmpty() ? null : requests.get(requests.size() - 1);
-        if (request == null
-                || request.count >= settings.maxBatchRecords()
-                || request.bytes + size > settings.recordBytesPerRequest()
-                || !Objects.equals(request.schema, schema)) {
-            request = new StagedRequest(txnPrefix + epoch + "-" + requestIndex++, schema);
+        if (request != null
+                && (request.count >= settings.maxBatchRecords()
+                        || request.bytes + size > settings.recordBytesPerRequest()
+                        || (request.schema != schema && !Objects.equals(request.schema, schema)))) {
+            request.finish(client);
+            request = null;
+        }
+        if (request == null) {
+            // Room for a full request of records like this one, so the buffer rarely grows.
+            int expected =
+                    (int)
+                            Math.min(
+                                    settings.recordBytesPerRequest(),
+                                    (long) settings.maxBatchRecords() * size + 1024);
+            request = new StagedRequest(txnPrefix + epoch + "-" + requestIndex++, schema, expected);
             requests.add(request);
         }
-        // Serialized right away (the committable's record section): the writer and the checkpoint
-        // then hold bytes, not an object per value.
-        // Sorted once here: the record section stores attributes in key order.
-        Map<String, String> attributes = new TreeMap<>(r.record().attributes());
-        attributes.put(DataHubCommittable.TXN_ATTRIBUTE, request.txnId + "/" + request.count);
-        DataHubCommittableSerializer.writeRecord(
-                request.buffer,
-                attributes,
-                r.record().payload(),
-                r.key() == null ? null : r.key().toString(16),
-                schema);
+        // Encoded right away as the entries of the put that will publish it: the writer and the
+        // checkpoint then hold bytes, not an object per value, and the committer sends them as
+        // they are.
+        String id = request.txnId + "/" + request.count;
+        Map<String, String> attributes = r.record().attributes();
+        if (attributes.isEmpty()) {
+            attributes = Map.of(DataHubCommittable.TXN_ATTRIBUTE, id);
+        } else {
+            attributes = new HashMap<>(attributes);
+            attributes.put(DataHubCommittable.TXN_ATTRIBUTE, id);
+        }
+        request.entries.add(new PutRecord(r.record().payload(), attributes, null, null, null));
+        request.hashKeys.add(r.key() == null ? null : r.key().toString(16));
         request.count++;
         request.bytes += size;
         stagedBytes += size;
@@ -151,17 +164,18 @@ final class DataHubStagingWriter<T> implements CommittingSinkWriter<T, DataHubCo
             String shard = e.getKey();
             long base = latestSequence(shard);
             for (StagedRequest request : e.getValue()) {
+                request.finish(client);
+                boolean anyKey = request.hashKeys.stream().anyMatch(Objects::nonNull);
                 out.add(
-                        DataHubCommittable.ofEncoded(
+                        DataHubCommittable.ofEntries(
                                 request.txnId,
                                 jobId,
                                 attempt,
                                 shard,
                                 base,
                                 now,
-                                request.schema,
-                                request.count,
-                                request.buffer.getCopyOfBuffer()));
+                                request.finished,
+                                anyKey ? request.hashKeys : null));
             }
         }
         staged.clear();
@@ -201,17 +215,32 @@ final class DataHubStagingWriter<T> implements CommittingSinkWriter<T, DataHubCo
         return staged.values().stream().flatMap(List::stream).mapToInt(r -> r.count).sum();
     }
 
-    /** One put-by-shard request being staged: its id and its serialized records. */
+    /** One put-by-shard request being staged: its id, its encoded records and their keys. */
     private static final class StagedRequest {
         final String txnId;
         final RecordSchema schema;
-        final DataOutputSerializer buffer = new DataOutputSerializer(64 * 1024);
+        EncodedRecords.Builder entries;
+        EncodedRecords finished;
+        final List<String> hashKeys = new ArrayList<>();
         int count;
         long bytes;
 
-        StagedRequest(String txnId, RecordSchema schema) {
+        StagedRequest(String txnId, RecordSchema schema, int expectedBytes) {
             this.txnId = txnId;
             this.schema = schema;
+            this.entries = EncodedRecords.builder(schema, expectedBytes);
+        }
+
+        /**
+         * Ends the request: its records as the client will put them (the request body compressed as
+         * it sends it), so that the writer, the hand-over and the checkpoint hold the compressed
+         * bytes and the committer sends them without any work.
+         */
+        void finish(DataHubClient client) {
+            if (finished == null) {
+                finished = client.preparePut(entries.build());
+                entries = null;
+            }
         }
     }
 }

@@ -282,6 +282,51 @@ class DataHubCommitterTest {
     }
 
     @Test
+    void aShardStartsItsNextRequestWithoutWaitingForTheOthers() throws Exception {
+        hub.createTupleTopic(PROJECT, TOPIC, 2, Event.SCHEMA);
+        DataHubSink<Event> sink = sink(SinkTestSupport.builder(hub).setMaxBatchRecords(5));
+        Collection<DataHubCommittable> cs = stage(sink, 0, 20); // 2 requests per shard
+        assertThat(cs).hasSize(4);
+        hub.hold(FakeCall.PUT_RECORDS_BY_SHARD);
+        List<TestCommitRequest> requests = TestCommitRequest.of(cs);
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        try (Committer<DataHubCommittable> committer = committer(sink, 0, null)) {
+            Thread commit =
+                    new Thread(
+                            () -> {
+                                try {
+                                    committer.commit(new ArrayList<>(requests));
+                                } catch (Throwable t) {
+                                    error.set(t);
+                                }
+                            });
+            commit.start();
+            DataHubWriterTest.awaitUntil(() -> hub.heldCount(FakeCall.PUT_RECORDS_BY_SHARD) == 2);
+            // One shard's first put lands while the other's is still held: its second put starts
+            // at once.
+            hub.releaseAt(FakeCall.PUT_RECORDS_BY_SHARD, 1);
+            DataHubWriterTest.awaitUntil(() -> hub.heldCount(FakeCall.PUT_RECORDS_BY_SHARD) == 2);
+            assertThat(
+                            List.of(
+                                    hub.records(PROJECT, TOPIC, "0").size(),
+                                    hub.records(PROJECT, TOPIC, "1").size()))
+                    .containsExactlyInAnyOrder(0, 5);
+            hub.release(FakeCall.PUT_RECORDS_BY_SHARD);
+            commit.join(30_000);
+            assertThat(commit.isAlive()).isFalse();
+        }
+        assertThat(error.get()).isNull();
+        assertThat(requests)
+                .allSatisfy(
+                        r -> assertThat(r.outcome).isEqualTo(TestCommitRequest.Outcome.COMMITTED));
+        for (int shard = 0; shard < 2; shard++) {
+            assertThat(Event.ids(hub.records(PROJECT, TOPIC, String.valueOf(shard))))
+                    .hasSize(10)
+                    .isSorted();
+        }
+    }
+
+    @Test
     void aFailedShardHoldsBackOnlyItsOwnLaterRequests() throws Exception {
         hub.createTupleTopic(PROJECT, TOPIC, 2, Event.SCHEMA);
         DataHubSink<Event> sink = sink(SinkTestSupport.builder(hub).setMaxBatchRecords(5));
@@ -359,9 +404,10 @@ class DataHubCommitterTest {
                             c.records());
             assertThat(c.records()).hasSize(c.recordCount());
             assertThat(c.records()).allSatisfy(r -> assertThat(r.hashKey()).isNotNull());
-            // The writer's record section is byte for byte the version-1 format.
+            // The writer's entries are byte for byte those of a put of its records.
+            assertThat(c.entries()).isEqualTo(decoded.entries());
             assertThat(serializer.serialize(c)).isEqualTo(serializer.serialize(decoded));
-            assertThat(serializer.deserialize(1, serializer.serialize(c))).isEqualTo(decoded);
+            assertThat(serializer.deserialize(2, serializer.serialize(c))).isEqualTo(decoded);
         }
     }
 

@@ -253,6 +253,18 @@ public final class FakeDataHub implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the held call of this kind at {@code index} (in the order they were made) on this thread
+     * and goes on holding the others and later ones.
+     */
+    public void releaseAt(FakeCall call, int index) {
+        Runnable run;
+        synchronized (this) {
+            run = held.get(call).remove(index);
+        }
+        run.run();
+    }
+
     /** How many asynchronous calls of this kind are held now. */
     public synchronized int heldCount(FakeCall call) {
         List<Runnable> pending = held.get(call);
