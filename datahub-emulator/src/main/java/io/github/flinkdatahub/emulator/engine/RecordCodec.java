@@ -16,7 +16,6 @@
 
 package io.github.flinkdatahub.emulator.engine;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,23 +44,66 @@ final class RecordCodec {
     record Body(Map<String, String> attributes, List<String> values, byte[] blob) {}
 
     static byte[] encode(Map<String, String> attributes, List<String> values, byte[] blob) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        out.write(blob != null ? BLOB : TUPLE);
+        return encodeCounted(attributes, values, blob).data();
+    }
+
+    /** A stored form and its content size: the UTF-8 bytes of attributes, values and blob. */
+    record Encoded(byte[] data, long contentBytes) {}
+
+    /**
+     * Encodes a record: each string is converted to UTF-8 once and the result is sized exactly and
+     * written in place (no growing buffer, no copy).
+     */
+    static Encoded encodeCounted(Map<String, String> attributes, List<String> values, byte[] blob) {
         Map<String, String> attrs = attributes == null ? Map.of() : attributes;
-        writeVarint(out, attrs.size());
+        byte[][] parts = new byte[2 * attrs.size() + (blob == null ? values.size() : 0)][];
+        int k = 0;
         for (Map.Entry<String, String> e : attrs.entrySet()) {
-            writeString(out, e.getKey());
-            writeString(out, e.getValue());
+            parts[k++] = utf8(e.getKey());
+            parts[k++] = utf8(e.getValue());
         }
-        if (blob != null) {
-            out.writeBytes(blob);
-        } else {
-            writeVarint(out, values.size());
+        if (blob == null) {
             for (String v : values) {
-                writeString(out, v);
+                parts[k++] = utf8(v);
             }
         }
-        return out.toByteArray();
+        long content = blob == null ? 0 : blob.length;
+        int size = 1 + varintSize(attrs.size()) + (blob == null ? varintSize(values.size()) : 0);
+        for (byte[] part : parts) {
+            int field = part == null ? 0 : part.length + 1;
+            size += varintSize(field) + (part == null ? 0 : part.length);
+            content += part == null ? 0 : part.length;
+        }
+        size += blob == null ? 0 : blob.length;
+        byte[] out = new byte[size];
+        out[0] = blob != null ? BLOB : TUPLE;
+        int p = putVarint(out, 1, attrs.size());
+        int attrParts = 2 * attrs.size();
+        for (int i = 0; i < parts.length; i++) {
+            if (i == attrParts) {
+                p = putVarint(out, p, values.size());
+            }
+            p = putPart(out, p, parts[i]);
+        }
+        if (blob != null) {
+            System.arraycopy(blob, 0, out, p, blob.length);
+        } else if (attrParts == parts.length) {
+            putVarint(out, p, values.size()); // no value parts: the count still follows
+        }
+        return new Encoded(out, content);
+    }
+
+    private static byte[] utf8(String s) {
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int putPart(byte[] out, int pos, byte[] part) {
+        if (part == null) {
+            return putVarint(out, pos, 0);
+        }
+        int p = putVarint(out, pos, part.length + 1);
+        System.arraycopy(part, 0, out, p, part.length);
+        return p + part.length;
     }
 
     /** One record of a stored batch: the schema version it names (-1 for BLOB) and its body. */
@@ -193,16 +235,6 @@ final class RecordCodec {
         return new Body(attrs, values, null);
     }
 
-    private static void writeString(ByteArrayOutputStream out, String s) {
-        if (s == null) {
-            writeVarint(out, 0);
-            return;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        writeVarint(out, b.length + 1);
-        out.writeBytes(b);
-    }
-
     private static String readString(byte[] data, int[] pos) {
         int len = readVarint(data, pos);
         if (len == 0) {
@@ -211,15 +243,6 @@ final class RecordCodec {
         String s = new String(data, pos[0], len - 1, StandardCharsets.UTF_8);
         pos[0] += len - 1;
         return s;
-    }
-
-    private static void writeVarint(ByteArrayOutputStream out, int value) {
-        int v = value;
-        while ((v & ~0x7F) != 0) {
-            out.write((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        out.write(v);
     }
 
     private static int readVarint(byte[] data, int[] pos) {

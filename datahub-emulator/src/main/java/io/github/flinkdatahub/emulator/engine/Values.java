@@ -19,7 +19,6 @@ package io.github.flinkdatahub.emulator.engine;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Validates tuple values against their DataHub type and returns their canonical text: integers and
@@ -35,9 +34,6 @@ final class Values {
     static final long MIN_TIMESTAMP = -62135798400000000L;
 
     static final long MAX_TIMESTAMP = 253402271999000000L;
-
-    private static final Pattern FLOATING =
-            Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)");
 
     private Values() {}
 
@@ -96,12 +92,68 @@ final class Values {
             throw new IllegalArgumentException(
                     value + " is out of the " + type + " range " + min + ".." + max);
         }
-        return Long.toString(v);
+        return isCanonicalInteger(value) ? value : Long.toString(v);
+    }
+
+    /** Whether a parsed integer's text is already what Long.toString gives (no copy needed). */
+    private static boolean isCanonicalInteger(String value) {
+        int start = value.charAt(0) == '-' ? 1 : 0;
+        if (digits(value, start) != value.length() - start) {
+            return false; // '+', or digits of other scripts, which parseLong accepts too
+        }
+        return value.charAt(start) != '0' || value.length() == 1;
+    }
+
+    /**
+     * Whether {@code value} matches {@code [+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?} or {@code
+     * [+-]?(NaN|Infinity)}: a scan instead of a regular expression, on the put path of every FLOAT
+     * and DOUBLE value.
+     */
+    static boolean isFloatingText(String value) {
+        int n = value.length();
+        int i = 0;
+        if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+            i++;
+        }
+        if (value.startsWith("NaN", i) || value.startsWith("Infinity", i)) {
+            return value.length() - i == (value.charAt(i) == 'N' ? 3 : 8);
+        }
+        int intDigits = digits(value, i);
+        i += intDigits;
+        int fracDigits = 0;
+        if (i < n && value.charAt(i) == '.') {
+            i++;
+            fracDigits = digits(value, i);
+            i += fracDigits;
+        }
+        if (intDigits == 0 && fracDigits == 0) {
+            return false; // no mantissa digit: "", ".", "+", "e5"
+        }
+        if (i < n && (value.charAt(i) == 'e' || value.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+                i++;
+            }
+            int expDigits = digits(value, i);
+            if (expDigits == 0) {
+                return false;
+            }
+            i += expDigits;
+        }
+        return i == n;
+    }
+
+    private static int digits(String value, int from) {
+        int i = from;
+        while (i < value.length() && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
     }
 
     private static String floating(String value, boolean isFloat) {
         String type = isFloat ? "FLOAT" : "DOUBLE";
-        if (!FLOATING.matcher(value).matches()) {
+        if (!isFloatingText(value)) {
             throw new IllegalArgumentException("'" + shorten(value) + "' is not a " + type);
         }
         double d = isFloat ? Float.parseFloat(value) : Double.parseDouble(value);
