@@ -106,17 +106,30 @@ final class Values {
 
     /**
      * Whether {@code value} matches {@code [+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?} or {@code
-     * [+-]?(NaN|Infinity)}: a scan instead of a regular expression, on the put path of every FLOAT
-     * and DOUBLE value.
+     * [+-]?(NaN|Infinity)}.
      */
     static boolean isFloatingText(String value) {
+        return magnitude(value) != NOT_FLOATING;
+    }
+
+    private static final int NOT_FLOATING = Integer.MIN_VALUE;
+
+    /**
+     * Checks the FLOAT/DOUBLE grammar with a scan (on the put path of every such value; a regular
+     * expression was the costliest part of validating a record) and bounds the value: it is below
+     * 10 to the returned power (integer digits plus exponent), so a parse is needed to find an
+     * overflow only when that is large. {@link #NOT_FLOATING} if the grammar does not match; {@code
+     * Integer.MAX_VALUE} for NaN, Infinity or an exponent of more than 4 digits.
+     */
+    private static int magnitude(String value) {
         int n = value.length();
         int i = 0;
         if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
             i++;
         }
         if (value.startsWith("NaN", i) || value.startsWith("Infinity", i)) {
-            return value.length() - i == (value.charAt(i) == 'N' ? 3 : 8);
+            boolean whole = value.length() - i == (value.charAt(i) == 'N' ? 3 : 8);
+            return whole ? Integer.MAX_VALUE : NOT_FLOATING;
         }
         int intDigits = digits(value, i);
         i += intDigits;
@@ -127,20 +140,33 @@ final class Values {
             i += fracDigits;
         }
         if (intDigits == 0 && fracDigits == 0) {
-            return false; // no mantissa digit: "", ".", "+", "e5"
+            return NOT_FLOATING; // no mantissa digit: "", ".", "+", "e5"
         }
+        int exponent = 0;
         if (i < n && (value.charAt(i) == 'e' || value.charAt(i) == 'E')) {
             i++;
+            boolean negative = false;
             if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+                negative = value.charAt(i) == '-';
                 i++;
             }
             int expDigits = digits(value, i);
             if (expDigits == 0) {
-                return false;
+                return NOT_FLOATING;
             }
+            exponent =
+                    expDigits > 4
+                            ? Integer.MAX_VALUE
+                            : Integer.parseInt(value, i, i + expDigits, 10);
+            exponent = negative && expDigits <= 4 ? -exponent : exponent;
             i += expDigits;
         }
-        return i == n;
+        if (i != n) {
+            return NOT_FLOATING;
+        }
+        return exponent == Integer.MAX_VALUE || intDigits > 100_000
+                ? Integer.MAX_VALUE
+                : intDigits + exponent;
     }
 
     private static int digits(String value, int from) {
@@ -153,8 +179,12 @@ final class Values {
 
     private static String floating(String value, boolean isFloat) {
         String type = isFloat ? "FLOAT" : "DOUBLE";
-        if (!isFloatingText(value)) {
+        int magnitude = magnitude(value);
+        if (magnitude == NOT_FLOATING) {
             throw new IllegalArgumentException("'" + shorten(value) + "' is not a " + type);
+        }
+        if (magnitude <= (isFloat ? 38 : 308)) {
+            return value; // below 10^38 (FLOAT) or 10^308 (DOUBLE): finite, no parse needed
         }
         double d = isFloat ? Float.parseFloat(value) : Double.parseDouble(value);
         if (Double.isInfinite(d) && !value.contains("Infinity")) {

@@ -29,6 +29,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -239,7 +240,7 @@ final class BatchDecoder {
         switch (f.type()) {
             case "STRING":
             case "DECIMAL":
-                return new String(bytes(buf, start, end, slot), StandardCharsets.UTF_8);
+                return string(buf, start, end, slot);
             case "FLOAT":
                 return Float.toString(Float.intBitsToFloat((int) slot));
             case "DOUBLE":
@@ -277,9 +278,20 @@ final class BatchDecoder {
         if (len < 0 || (slot >>> 32) > Integer.MAX_VALUE || off + (long) len > end) {
             throw malformed("a value points outside its record");
         }
-        byte[] b = new byte[len];
-        buf.get(off, b);
-        return b;
+        return Arrays.copyOfRange(buf.array(), off, off + len);
+    }
+
+    /** A string/decimal slot's text, decoded from the record area without an extra copy. */
+    private static String string(ByteBuffer buf, int start, int end, long slot) {
+        if ((slot & (0x80L << 56)) != 0) {
+            return new String(bytes(buf, start, end, slot), StandardCharsets.UTF_8);
+        }
+        int len = (int) slot;
+        int off = start + RECORD_HEADER_SIZE + (int) (slot >>> 32);
+        if (len < 0 || (slot >>> 32) > Integer.MAX_VALUE || off + (long) len > end) {
+            throw malformed("a value points outside its record");
+        }
+        return new String(buf.array(), off, len, StandardCharsets.UTF_8);
     }
 
     private static String string(ByteBuffer buf, int p, int limit) {
@@ -287,9 +299,7 @@ final class BatchDecoder {
         if (len < 0 || p + 4 + (long) len > limit) {
             throw malformed("an attribute runs past the end of its record");
         }
-        byte[] b = new byte[len];
-        buf.get(p + 4, b);
-        return new String(b, StandardCharsets.UTF_8);
+        return new String(buf.array(), p + 4, len, StandardCharsets.UTF_8);
     }
 
     static EngineException bad(String what) {

@@ -57,6 +57,10 @@ class ValuesTest {
         "DOUBLE, NaN, NaN",
         "FLOAT, 1.5, 1.5",
         "FLOAT, -Infinity, -Infinity",
+        "FLOAT, 3.4e38, 3.4e38",
+        "FLOAT, 99999999999999999999999999999999999999, 99999999999999999999999999999999999999",
+        "DOUBLE, 1e308, 1e308",
+        "DOUBLE, -1.5e-99999, -1.5e-99999",
         "STRING, ' a ', ' a '"
     })
     void canonical(String type, String in, String out) {
@@ -80,6 +84,10 @@ class ValuesTest {
         "DOUBLE, 0x1p3",
         "DOUBLE, abc",
         "FLOAT, 1e40",
+        "FLOAT, 1e39",
+        "FLOAT, 400000000000000000000000000000000000000",
+        "DOUBLE, 2e308",
+        "DOUBLE, 1e99999",
         "FLOAT, ''"
     })
     void rejected(String type, String in) {
