@@ -35,7 +35,7 @@ import java.util.Map;
 final class RecordCodec {
 
     private static final byte TUPLE = 0;
-    private static final byte BLOB = 1;
+    static final byte BLOB = 1;
     private static final byte BATCH = 2;
 
     private RecordCodec() {}
@@ -245,7 +245,7 @@ final class RecordCodec {
         return s;
     }
 
-    private static int readVarint(byte[] data, int[] pos) {
+    static int readVarint(byte[] data, int[] pos) {
         int result = 0;
         for (int shift = 0; ; shift += 7) {
             byte b = data[pos[0]++];

@@ -22,7 +22,7 @@ import io.github.flinkdatahub.emulator.engine.DataHubEngine.CursorType;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.MeterInfo;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.PutFailure;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.PutRecord;
-import io.github.flinkdatahub.emulator.engine.DataHubEngine.ReadResult;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.RawReadResult;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.RecordType;
 import io.github.flinkdatahub.emulator.engine.EngineException;
 import io.github.flinkdatahub.emulator.protocol.DatahubProtos;
@@ -140,11 +140,14 @@ final class RecordOperations {
         }
         readLimiter.acquire(r.project(), r.topic(), r.shardId(), 0);
         RecordType type = engine.getTopic(r.project(), r.topic()).recordType();
-        ReadResult result = engine.getRecords(r.project(), r.topic(), r.shardId(), cursor, limit);
+        // Encoded straight from the stored bytes (PbReadEncoder, JsonReadEncoder): the same
+        // bytes as RecordCodec.readPb / readJson of getRecords, without decoding every value.
+        RawReadResult result =
+                engine.getRecordsRaw(r.project(), r.topic(), r.shardId(), cursor, limit);
         if (ex.pbPayload() != null) {
-            return HttpReply.pb(RecordCodec.readPb(result, type));
+            return new HttpReply(200, HttpReply.PROTOBUF, PbReadEncoder.frame(result, type));
         }
-        return HttpReply.ok(RecordCodec.readJson(result, type));
+        return new HttpReply(200, HttpReply.JSON, JsonReadEncoder.body(result, type));
     }
 
     HttpReply getMeter(Exchange ex) {
