@@ -175,10 +175,23 @@ final class RecordOperations {
         return total;
     }
 
+    /**
+     * Decodes with {@link PbPutDecoder}, falling back to the generated parser for what it declines
+     * (errors included). A body that does not parse fails before an unknown topic does.
+     */
     private List<PutRecord> decodePb(Exchange ex) {
         Route r = ex.route();
-        DatahubProtos.PutRecordsRequest req = RecordCodec.parsePut(ex.pbPayload());
-        RecordType type = engine.getTopic(r.project(), r.topic()).recordType();
-        return RecordCodec.fromPb(req, type);
+        RecordType type;
+        try {
+            type = engine.getTopic(r.project(), r.topic()).recordType();
+        } catch (EngineException e) {
+            RecordCodec.parsePut(ex.pbPayload());
+            throw e;
+        }
+        List<PutRecord> records = PbPutDecoder.decode(ex.pbPayload(), type);
+        if (records != null) {
+            return records;
+        }
+        return RecordCodec.fromPb(RecordCodec.parsePut(ex.pbPayload()), type);
     }
 }
