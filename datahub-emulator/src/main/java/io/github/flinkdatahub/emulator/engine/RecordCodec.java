@@ -55,42 +55,83 @@ final class RecordCodec {
      * written in place (no growing buffer, no copy).
      */
     static Encoded encodeCounted(Map<String, String> attributes, List<String> values, byte[] blob) {
+        Parts parts = parts(attributes, values, blob);
+        byte[] out = new byte[parts.size];
+        parts.write(out, 0);
+        return new Encoded(out, parts.content);
+    }
+
+    /**
+     * A record's single-record form, prepared (strings converted to UTF-8, size known) but not yet
+     * written, so a batch can write all its records into one array.
+     */
+    static final class Parts {
+        private final byte[][] strings;
+        private final int attrCount;
+        private final int valueCount;
+        private final byte[] blob;
+        private final int size;
+        private final long content;
+
+        private Parts(byte[][] strings, int attrCount, int valueCount, byte[] blob) {
+            this.strings = strings;
+            this.attrCount = attrCount;
+            this.valueCount = valueCount;
+            this.blob = blob;
+            long c = blob == null ? 0 : blob.length;
+            int n = 1 + varintSize(attrCount) + (blob == null ? varintSize(valueCount) : 0);
+            for (byte[] part : strings) {
+                n += part == null ? 1 : varintSize(part.length + 1) + part.length;
+                c += part == null ? 0 : part.length;
+            }
+            this.size = n + (blob == null ? 0 : blob.length);
+            this.content = c;
+        }
+
+        /** Bytes of the single-record form. */
+        int size() {
+            return size;
+        }
+
+        /** UTF-8 bytes of attributes, values and blob (what the record size limit counts). */
+        long contentBytes() {
+            return content;
+        }
+
+        /** Writes the single-record form at {@code pos}; returns the position after it. */
+        int write(byte[] out, int pos) {
+            out[pos] = blob != null ? BLOB : TUPLE;
+            int p = putVarint(out, pos + 1, attrCount);
+            for (int i = 0; i < 2 * attrCount; i++) {
+                p = putPart(out, p, strings[i]);
+            }
+            if (blob != null) {
+                System.arraycopy(blob, 0, out, p, blob.length);
+                return p + blob.length;
+            }
+            p = putVarint(out, p, valueCount);
+            for (int i = 2 * attrCount; i < strings.length; i++) {
+                p = putPart(out, p, strings[i]);
+            }
+            return p;
+        }
+    }
+
+    /** Prepares a record's single-record form. */
+    static Parts parts(Map<String, String> attributes, List<String> values, byte[] blob) {
         Map<String, String> attrs = attributes == null ? Map.of() : attributes;
-        byte[][] parts = new byte[2 * attrs.size() + (blob == null ? values.size() : 0)][];
+        byte[][] strings = new byte[2 * attrs.size() + (blob == null ? values.size() : 0)][];
         int k = 0;
         for (Map.Entry<String, String> e : attrs.entrySet()) {
-            parts[k++] = utf8(e.getKey());
-            parts[k++] = utf8(e.getValue());
+            strings[k++] = utf8(e.getKey());
+            strings[k++] = utf8(e.getValue());
         }
         if (blob == null) {
             for (String v : values) {
-                parts[k++] = utf8(v);
+                strings[k++] = utf8(v);
             }
         }
-        long content = blob == null ? 0 : blob.length;
-        int size = 1 + varintSize(attrs.size()) + (blob == null ? varintSize(values.size()) : 0);
-        for (byte[] part : parts) {
-            int field = part == null ? 0 : part.length + 1;
-            size += varintSize(field) + (part == null ? 0 : part.length);
-            content += part == null ? 0 : part.length;
-        }
-        size += blob == null ? 0 : blob.length;
-        byte[] out = new byte[size];
-        out[0] = blob != null ? BLOB : TUPLE;
-        int p = putVarint(out, 1, attrs.size());
-        int attrParts = 2 * attrs.size();
-        for (int i = 0; i < parts.length; i++) {
-            if (i == attrParts) {
-                p = putVarint(out, p, values.size());
-            }
-            p = putPart(out, p, parts[i]);
-        }
-        if (blob != null) {
-            System.arraycopy(blob, 0, out, p, blob.length);
-        } else if (attrParts == parts.length) {
-            putVarint(out, p, values.size()); // no value parts: the count still follows
-        }
-        return new Encoded(out, content);
+        return new Parts(strings, attrs.size(), blob == null ? values.size() : 0, blob);
     }
 
     private static byte[] utf8(String s) {
@@ -116,7 +157,7 @@ final class RecordCodec {
      * still matches the topic.
      */
     static byte[] encodeBatch(
-            List<Integer> versions, List<byte[]> bodies, int fieldCount, byte[] wire) {
+            List<Integer> versions, List<Parts> bodies, int fieldCount, byte[] wire) {
         // Sized exactly and written in place: batches are large, so no growing buffer or copy.
         int wireField = wire == null ? 0 : wire.length + 1;
         int size =
@@ -126,7 +167,7 @@ final class RecordCodec {
                         + varintSize(wireField)
                         + (wire == null ? 0 : wire.length);
         for (int i = 0; i < bodies.size(); i++) {
-            int len = bodies.get(i).length;
+            int len = bodies.get(i).size();
             size += varintSize(versions.get(i) + 1) + varintSize(len) + len;
         }
         byte[] out = new byte[size];
@@ -139,11 +180,10 @@ final class RecordCodec {
             p += wire.length;
         }
         for (int i = 0; i < bodies.size(); i++) {
-            byte[] body = bodies.get(i);
+            Parts body = bodies.get(i);
             p = putVarint(out, p, versions.get(i) + 1);
-            p = putVarint(out, p, body.length);
-            System.arraycopy(body, 0, out, p, body.length);
-            p += body.length;
+            p = putVarint(out, p, body.size());
+            p = body.write(out, p);
         }
         return out;
     }

@@ -225,7 +225,7 @@ final class BatchDecoder {
         if (attrCount < 0 || attrCount > size) {
             throw malformed("the attribute count " + attrCount + " is invalid");
         }
-        Map<String, String> attrs = new LinkedHashMap<>();
+        Map<String, String> attrs = attrCount == 0 ? Map.of() : new LinkedHashMap<>();
         for (int a = 0; a < attrCount; a++) {
             String key = string(buf, p, limit);
             p += 4 + buf.getInt(p);
