@@ -105,6 +105,9 @@ final class BatchOps {
             throw Errors.malformedRecord("a BLOB record cannot be written to a TUPLE topic");
         }
         List<FieldSpec> fields = SchemaOps.fieldsForWrite(t, r.schemaVersion());
+        if (r.tupleValues() instanceof BatchValues values) {
+            return BatchValuesCodec.parts(r.attributes(), fields, values);
+        }
         List<String> canonical = WriteOps.canonicalTuple(fields, r.tupleValues());
         return RecordCodec.parts(r.attributes(), canonical, null);
     }

@@ -67,6 +67,8 @@ final class RecordCodec {
      */
     static final class Parts {
         private final byte[][] strings;
+        private final int[] offsets; // null: every string is its whole array
+        private final int[] lengths;
         private final int attrCount;
         private final int valueCount;
         private final byte[] blob;
@@ -74,18 +76,42 @@ final class RecordCodec {
         private final long content;
 
         private Parts(byte[][] strings, int attrCount, int valueCount, byte[] blob) {
+            this(strings, null, null, attrCount, valueCount, blob);
+        }
+
+        /**
+         * Strings as ranges: string {@code i} is {@code strings[i][offsets[i], offsets[i] +
+         * lengths[i])}, or null.
+         */
+        Parts(
+                byte[][] strings,
+                int[] offsets,
+                int[] lengths,
+                int attrCount,
+                int valueCount,
+                byte[] blob) {
             this.strings = strings;
+            this.offsets = offsets;
+            this.lengths = lengths;
             this.attrCount = attrCount;
             this.valueCount = valueCount;
             this.blob = blob;
             long c = blob == null ? 0 : blob.length;
             int n = 1 + varintSize(attrCount) + (blob == null ? varintSize(valueCount) : 0);
-            for (byte[] part : strings) {
-                n += part == null ? 1 : varintSize(part.length + 1) + part.length;
-                c += part == null ? 0 : part.length;
+            for (int i = 0; i < strings.length; i++) {
+                int len = length(i);
+                n += len < 0 ? 1 : varintSize(len + 1) + len;
+                c += Math.max(0, len);
             }
             this.size = n + (blob == null ? 0 : blob.length);
             this.content = c;
+        }
+
+        private int length(int i) {
+            if (strings[i] == null) {
+                return -1;
+            }
+            return lengths == null ? strings[i].length : lengths[i];
         }
 
         /** Bytes of the single-record form. */
@@ -103,7 +129,7 @@ final class RecordCodec {
             out[pos] = blob != null ? BLOB : TUPLE;
             int p = putVarint(out, pos + 1, attrCount);
             for (int i = 0; i < 2 * attrCount; i++) {
-                p = putPart(out, p, strings[i]);
+                p = putPart(out, p, i);
             }
             if (blob != null) {
                 System.arraycopy(blob, 0, out, p, blob.length);
@@ -111,9 +137,19 @@ final class RecordCodec {
             }
             p = putVarint(out, p, valueCount);
             for (int i = 2 * attrCount; i < strings.length; i++) {
-                p = putPart(out, p, strings[i]);
+                p = putPart(out, p, i);
             }
             return p;
+        }
+
+        private int putPart(byte[] out, int pos, int i) {
+            int len = length(i);
+            if (len < 0) {
+                return putVarint(out, pos, 0);
+            }
+            int p = putVarint(out, pos, len + 1);
+            System.arraycopy(strings[i], offsets == null ? 0 : offsets[i], out, p, len);
+            return p + len;
         }
     }
 
@@ -134,17 +170,8 @@ final class RecordCodec {
         return new Parts(strings, attrs.size(), blob == null ? values.size() : 0, blob);
     }
 
-    private static byte[] utf8(String s) {
+    static byte[] utf8(String s) {
         return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static int putPart(byte[] out, int pos, byte[] part) {
-        if (part == null) {
-            return putVarint(out, pos, 0);
-        }
-        int p = putVarint(out, pos, part.length + 1);
-        System.arraycopy(part, 0, out, p, part.length);
-        return p + part.length;
     }
 
     /** One record of a stored batch: the schema version it names (-1 for BLOB) and its body. */

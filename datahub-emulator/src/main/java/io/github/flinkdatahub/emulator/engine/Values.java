@@ -80,6 +80,58 @@ final class Values {
         }
     }
 
+    /** Whether {@code type} is one of the integer types (TIMESTAMP included). */
+    static boolean isInteger(String type) {
+        switch (type) {
+            case "TINYINT":
+            case "SMALLINT":
+            case "INTEGER":
+            case "BIGINT":
+            case "TIMESTAMP":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Checks an integer type's range, with the message {@link #canonical} gives for its text.
+     *
+     * @throws IllegalArgumentException when out of range
+     */
+    static void checkInteger(String type, long v) {
+        long min;
+        long max;
+        switch (type) {
+            case "TINYINT":
+                min = -128;
+                max = 127;
+                break;
+            case "SMALLINT":
+                min = -32768;
+                max = 32767;
+                break;
+            case "INTEGER":
+                min = Integer.MIN_VALUE;
+                max = Integer.MAX_VALUE;
+                break;
+            case "BIGINT":
+                min = -Long.MAX_VALUE;
+                max = Long.MAX_VALUE;
+                break;
+            case "TIMESTAMP":
+                min = MIN_TIMESTAMP;
+                max = MAX_TIMESTAMP;
+                break;
+            default:
+                throw new IllegalArgumentException("unknown type " + type);
+        }
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(
+                    v + " is out of the " + type + " range " + min + ".." + max);
+        }
+    }
+
     private static String integer(String value, long min, long max, String type) {
         long v;
         try {

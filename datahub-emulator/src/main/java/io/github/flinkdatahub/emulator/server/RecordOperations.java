@@ -120,7 +120,8 @@ final class RecordOperations {
     HttpReply putRecordsByShard(Exchange ex) {
         Route r = ex.route();
         List<PutRecord> records = decodePb(ex);
-        writeLimiter.acquire(r.project(), r.topic(), r.shardId(), payloadBytes(records));
+        long bytes = writeLimiter.unlimited() ? 0 : payloadBytes(records);
+        writeLimiter.acquire(r.project(), r.topic(), r.shardId(), bytes);
         engine.putRecordsByShard(r.project(), r.topic(), r.shardId(), records);
         return HttpReply.empty(200);
     }
