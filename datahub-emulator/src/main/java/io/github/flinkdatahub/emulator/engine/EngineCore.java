@@ -163,7 +163,7 @@ final class EngineCore implements AutoCloseable {
      */
     static Shard shard(Topic t, String shardId) {
         Shard s = null;
-        if (shardId != null && shardId.matches("\\d{1,9}")) {
+        if (shardId != null && shardId.length() <= 9 && Names.isDigits(shardId)) {
             s = t.shards.get(Integer.parseInt(shardId));
         }
         if (s == null) {

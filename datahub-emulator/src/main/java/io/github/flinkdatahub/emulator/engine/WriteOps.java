@@ -195,7 +195,7 @@ final class WriteOps {
     }
 
     static Shard explicitShard(Topic t, String shardId) {
-        if (shardId == null || !shardId.matches("\\d+")) {
+        if (shardId == null || !Names.isDigits(shardId)) { // per record: no regex
             throw Errors.invalidShardId(shardId);
         }
         Shard s = shardId.length() > 9 ? null : t.shards.get(Integer.parseInt(shardId));
