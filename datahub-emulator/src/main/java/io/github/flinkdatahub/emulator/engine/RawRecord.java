@@ -94,6 +94,8 @@ public final class RawRecord {
             s.valueCount = 0;
             return;
         }
+        s.blobOffset = 0; // a TUPLE record read from a BLOB topic serves an empty blob
+        s.blobLength = 0;
         int count = RecordCodec.readVarint(data, pos);
         int n = Math.max(count, padTo);
         int base = 2 * attrs;
