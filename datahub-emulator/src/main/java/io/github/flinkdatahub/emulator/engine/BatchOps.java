@@ -65,7 +65,7 @@ final class BatchOps {
                 throw Errors.malformedRecord("batch " + b + " holds no record");
             }
             List<Integer> versions = new ArrayList<>(batch.size());
-            List<byte[]> bodies = new ArrayList<>(batch.size());
+            List<RecordCodec.Parts> bodies = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 BatchRecord r = batch.get(i);
                 try {
@@ -84,7 +84,7 @@ final class BatchOps {
         writes.append(t, s, payloads);
     }
 
-    private static byte[] encode(Topic t, BatchRecord r) {
+    private static RecordCodec.Parts encode(Topic t, BatchRecord r) {
         if (r.attributes() != null) {
             r.attributes()
                     .forEach(
@@ -99,14 +99,17 @@ final class BatchOps {
             if (r.blob() == null || r.schemaVersion() != -1) {
                 throw Errors.malformedRecord("a TUPLE record cannot be written to a BLOB topic");
             }
-            return RecordCodec.encode(r.attributes(), null, r.blob());
+            return RecordCodec.parts(r.attributes(), null, r.blob());
         }
         if (r.tupleValues() == null || r.schemaVersion() < 0) {
             throw Errors.malformedRecord("a BLOB record cannot be written to a TUPLE topic");
         }
         List<FieldSpec> fields = SchemaOps.fieldsForWrite(t, r.schemaVersion());
+        if (r.tupleValues() instanceof BatchValues values) {
+            return BatchValuesCodec.parts(r.attributes(), fields, values);
+        }
         List<String> canonical = WriteOps.canonicalTuple(fields, r.tupleValues());
-        return RecordCodec.encode(r.attributes(), canonical, null);
+        return RecordCodec.parts(r.attributes(), canonical, null);
     }
 
     BatchReadResult getBatches(

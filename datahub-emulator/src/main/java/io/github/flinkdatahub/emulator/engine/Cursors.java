@@ -29,9 +29,25 @@ final class Cursors {
     private Cursors() {}
 
     static String encode(long topicUid, int shardId, long sequence) {
-        String body =
-                "3" + hex(topicUid & 0xFFFFFFL, 6) + hex(shardId & 0xFFFFL, 4) + hex(sequence, 16);
-        return body + hex(check(body), 4) + "0";
+        // Written into one array (two per record on every read): "3", 6 + 4 + 16 hex digits, a
+        // 4-digit check of those 27 characters and "0", all fixed width.
+        byte[] b = new byte[32];
+        b[0] = '3';
+        hex(b, 1, topicUid & 0xFFFFFFL, 6);
+        hex(b, 7, shardId & 0xFFFFL, 4);
+        hex(b, 11, sequence, 16);
+        CRC32 crc = new CRC32();
+        crc.update(b, 0, 27);
+        hex(b, 27, crc.getValue() & 0xFFFFL, 4);
+        b[31] = '0';
+        return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    private static void hex(byte[] out, int at, long value, int digits) {
+        for (int i = digits - 1; i >= 0; i--) {
+            out[at + i] =
+                    (byte) Character.forDigit((int) ((value >>> (4 * (digits - 1 - i))) & 0xF), 16);
+        }
     }
 
     /**
@@ -65,10 +81,5 @@ final class Cursors {
         CRC32 crc = new CRC32();
         crc.update(body.getBytes(StandardCharsets.US_ASCII));
         return crc.getValue() & 0xFFFFL;
-    }
-
-    private static String hex(long value, int digits) {
-        String h = Long.toHexString(value);
-        return "0".repeat(Math.max(0, digits - h.length())) + h;
     }
 }

@@ -115,6 +115,13 @@ public interface DataHubEngine extends AutoCloseable {
     /** {@code limit} is clamped to 1..1000. */
     ReadResult getRecords(String project, String topic, String shardId, String cursor, int limit);
 
+    /**
+     * The same read as {@link #getRecords}, with each record in its stored form (byte ranges of its
+     * values and attributes) for response encoders that copy bytes instead of decoding.
+     */
+    RawReadResult getRecordsRaw(
+            String project, String topic, String shardId, String cursor, int limit);
+
     MeterInfo getMeter(String project, String topic, String shardId);
 
     // ---------------------------------------------------------------- subscriptions
@@ -310,6 +317,15 @@ public interface DataHubEngine extends AutoCloseable {
             long latestSequence,
             long latestTimeMillis,
             List<StoredRecord> records) {}
+
+    /** GetRecords result in stored form (see {@link #getRecordsRaw}). */
+    record RawReadResult(
+            String shardId,
+            String nextCursor,
+            long startSequence,
+            long latestSequence,
+            long latestTimeMillis,
+            List<RawRecord> records) {}
 
     /** Shard metering. */
     record MeterInfo(long activeTimeSeconds, long storageBytes) {}

@@ -123,6 +123,20 @@ final class EngineCore implements AutoCloseable {
         applier.apply(event);
     }
 
+    /**
+     * Journals and applies a RECORDS event (callers hold the shard's append lock). The payloads are
+     * applied as they are instead of being read back from the event, which would copy each one
+     * again; the state is the one {@link StateApplier} builds from the event on recovery.
+     */
+    void commitRecords(Topic t, Shard s, long firstSeq, long timeMillis, List<byte[]> payloads) {
+        if (journal != null) {
+            long position =
+                    journal.append(EventCodec.records(t.uid, s.id, firstSeq, timeMillis, payloads));
+            journal.awaitDurable(position);
+        }
+        applier.records(t.uid, s.id, firstSeq, timeMillis, payloads);
+    }
+
     /** The project, after checking that its name is valid at all (InvalidParameter first). */
     Project project(String name) {
         Project p = state.projects.get(Names.lookupProject(name));
@@ -149,7 +163,7 @@ final class EngineCore implements AutoCloseable {
      */
     static Shard shard(Topic t, String shardId) {
         Shard s = null;
-        if (shardId != null && shardId.matches("\\d{1,9}")) {
+        if (shardId != null && shardId.length() <= 9 && Names.isDigits(shardId)) {
             s = t.shards.get(Integer.parseInt(shardId));
         }
         if (s == null) {

@@ -192,6 +192,12 @@ final class EngineImpl implements DataHubEngine {
     }
 
     @Override
+    public RawReadResult getRecordsRaw(
+            String project, String topic, String shardId, String cursor, int limit) {
+        return reads.getRecordsRaw(project, topic, shardId, cursor, limit);
+    }
+
+    @Override
     public MeterInfo getMeter(String project, String topic, String shardId) {
         return reads.getMeter(project, topic, shardId);
     }

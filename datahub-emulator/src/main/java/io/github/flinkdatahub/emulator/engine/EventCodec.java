@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Binary writer and reader of journal events: a type byte, then fields as big-endian primitives and
@@ -60,6 +61,25 @@ final class EventCodec {
     static final byte EXTEND = 32;
 
     private EventCodec() {}
+
+    /**
+     * A RECORDS event, byte for byte what {@link Out} writes for it, sized exactly: record batches
+     * are large, so no growing buffer and no copy.
+     */
+    static byte[] records(
+            long topicUid, int shardId, long firstSeq, long timeMillis, List<byte[]> payloads) {
+        int size = 1 + 8 + 4 + 8 + 8 + 4;
+        for (byte[] p : payloads) {
+            size += 4 + p.length;
+        }
+        ByteBuffer buf = ByteBuffer.allocate(size);
+        buf.put(RECORDS).putLong(topicUid).putInt(shardId).putLong(firstSeq).putLong(timeMillis);
+        buf.putInt(payloads.size());
+        for (byte[] p : payloads) {
+            buf.putInt(p.length).put(p);
+        }
+        return buf.array();
+    }
 
     /** Builds one event. */
     static final class Out {

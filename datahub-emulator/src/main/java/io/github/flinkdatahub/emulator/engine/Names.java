@@ -165,4 +165,17 @@ final class Names {
         }
         return List.copyOf(out);
     }
+
+    /** Whether {@code s} is one or more ASCII digits (what the regex {@code \d+} matches). */
+    static boolean isDigits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
 }

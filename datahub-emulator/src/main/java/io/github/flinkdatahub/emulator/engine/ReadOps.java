@@ -20,10 +20,12 @@ import io.github.flinkdatahub.emulator.engine.DataHubEngine.CursorResult;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.CursorType;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.FieldSpec;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.MeterInfo;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.RawReadResult;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.ReadResult;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.StoredRecord;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -176,6 +178,66 @@ final class ReadOps {
                 w.recs().isEmpty() ? cursor : Cursors.encode(t.uid, s.id, seq + w.recs().size());
         return new ReadResult(
                 next, seq, w.view().nextSeq() - 1, w.view().lastTimeMillis(), List.copyOf(out));
+    }
+
+    /**
+     * {@link #getRecords} in stored form: no value is decoded. A batch record written with a schema
+     * version other than the topic's current one is the exception: it is mapped by field name as in
+     * {@link #topicLayout} and handed out re-encoded.
+     */
+    RawReadResult getRecordsRaw(
+            String project, String topic, String shardId, String cursor, int limit) {
+        Window w = window(project, topic, shardId, cursor, limit);
+        Topic t = w.topic();
+        Shard s = w.shard();
+        long seq = w.seq();
+        int padTo = t.fields.size();
+        List<RawRecord> out = new ArrayList<>(w.recs().size());
+        String after = w.recs().isEmpty() ? null : Cursors.encode(t.uid, s.id, seq);
+        for (int i = 0; i < w.recs().size(); i++) {
+            Shard.Rec r = w.recs().get(i);
+            long sq = seq + i;
+            String at = after;
+            after = Cursors.encode(t.uid, s.id, sq + 1);
+            byte[] p = r.payload();
+            if (!RecordCodec.isBatch(p)) {
+                out.add(new RawRecord(sq, r.timeMillis(), at, after, p, 0, p.length, padTo));
+                continue;
+            }
+            int[] pos = {1};
+            int count = RecordCodec.readVarint(p, pos);
+            RecordCodec.readVarint(p, pos); // the field count at write time
+            int wireLength = RecordCodec.readVarint(p, pos) - 1;
+            pos[0] += Math.max(0, wireLength); // the client's wire form, kept for batch reads
+            for (int k = 0; k < count; k++) {
+                int version = RecordCodec.readVarint(p, pos) - 1;
+                int len = RecordCodec.readVarint(p, pos);
+                int start = pos[0];
+                pos[0] += len;
+                if (p[start] == RecordCodec.BLOB
+                        || version == 0
+                        || SchemaOps.fieldsForRead(t, version) == t.fields) {
+                    out.add(
+                            new RawRecord(
+                                    sq, r.timeMillis(), at, after, p, start, start + len, padTo));
+                    continue;
+                }
+                RecordCodec.Body body =
+                        RecordCodec.decode(Arrays.copyOfRange(p, start, start + len));
+                byte[] mapped =
+                        RecordCodec.encode(
+                                body.attributes(), topicLayout(t, version, body.values()), null);
+                out.add(new RawRecord(sq, r.timeMillis(), at, after, mapped, 0, mapped.length, 0));
+            }
+        }
+        String next = w.recs().isEmpty() ? cursor : after;
+        return new RawReadResult(
+                s.idText,
+                next,
+                seq,
+                w.view().nextSeq() - 1,
+                w.view().lastTimeMillis(),
+                List.copyOf(out));
     }
 
     /**

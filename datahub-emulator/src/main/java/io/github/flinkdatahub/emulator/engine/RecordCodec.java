@@ -16,7 +16,6 @@
 
 package io.github.flinkdatahub.emulator.engine;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +35,7 @@ import java.util.Map;
 final class RecordCodec {
 
     private static final byte TUPLE = 0;
-    private static final byte BLOB = 1;
+    static final byte BLOB = 1;
     private static final byte BATCH = 2;
 
     private RecordCodec() {}
@@ -45,23 +44,134 @@ final class RecordCodec {
     record Body(Map<String, String> attributes, List<String> values, byte[] blob) {}
 
     static byte[] encode(Map<String, String> attributes, List<String> values, byte[] blob) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        out.write(blob != null ? BLOB : TUPLE);
-        Map<String, String> attrs = attributes == null ? Map.of() : attributes;
-        writeVarint(out, attrs.size());
-        for (Map.Entry<String, String> e : attrs.entrySet()) {
-            writeString(out, e.getKey());
-            writeString(out, e.getValue());
+        return encodeCounted(attributes, values, blob).data();
+    }
+
+    /** A stored form and its content size: the UTF-8 bytes of attributes, values and blob. */
+    record Encoded(byte[] data, long contentBytes) {}
+
+    /**
+     * Encodes a record: each string is converted to UTF-8 once and the result is sized exactly and
+     * written in place (no growing buffer, no copy).
+     */
+    static Encoded encodeCounted(Map<String, String> attributes, List<String> values, byte[] blob) {
+        Parts parts = parts(attributes, values, blob);
+        byte[] out = new byte[parts.size];
+        parts.write(out, 0);
+        return new Encoded(out, parts.content);
+    }
+
+    /**
+     * A record's single-record form, prepared (strings converted to UTF-8, size known) but not yet
+     * written, so a batch can write all its records into one array.
+     */
+    static final class Parts {
+        private final byte[][] strings;
+        private final int[] offsets; // null: every string is its whole array
+        private final int[] lengths;
+        private final int attrCount;
+        private final int valueCount;
+        private final byte[] blob;
+        private final int size;
+        private final long content;
+
+        private Parts(byte[][] strings, int attrCount, int valueCount, byte[] blob) {
+            this(strings, null, null, attrCount, valueCount, blob);
         }
-        if (blob != null) {
-            out.writeBytes(blob);
-        } else {
-            writeVarint(out, values.size());
+
+        /**
+         * Strings as ranges: string {@code i} is {@code strings[i][offsets[i], offsets[i] +
+         * lengths[i])}, or null.
+         */
+        Parts(
+                byte[][] strings,
+                int[] offsets,
+                int[] lengths,
+                int attrCount,
+                int valueCount,
+                byte[] blob) {
+            this.strings = strings;
+            this.offsets = offsets;
+            this.lengths = lengths;
+            this.attrCount = attrCount;
+            this.valueCount = valueCount;
+            this.blob = blob;
+            long c = blob == null ? 0 : blob.length;
+            int n = 1 + varintSize(attrCount) + (blob == null ? varintSize(valueCount) : 0);
+            for (int i = 0; i < strings.length; i++) {
+                int len = length(i);
+                n += len < 0 ? 1 : varintSize(len + 1) + len;
+                c += Math.max(0, len);
+            }
+            this.size = n + (blob == null ? 0 : blob.length);
+            this.content = c;
+        }
+
+        private int length(int i) {
+            if (strings[i] == null) {
+                return -1;
+            }
+            return lengths == null ? strings[i].length : lengths[i];
+        }
+
+        /** Bytes of the single-record form. */
+        int size() {
+            return size;
+        }
+
+        /** UTF-8 bytes of attributes, values and blob (what the record size limit counts). */
+        long contentBytes() {
+            return content;
+        }
+
+        /** Writes the single-record form at {@code pos}; returns the position after it. */
+        int write(byte[] out, int pos) {
+            out[pos] = blob != null ? BLOB : TUPLE;
+            int p = putVarint(out, pos + 1, attrCount);
+            for (int i = 0; i < 2 * attrCount; i++) {
+                p = putPart(out, p, i);
+            }
+            if (blob != null) {
+                System.arraycopy(blob, 0, out, p, blob.length);
+                return p + blob.length;
+            }
+            p = putVarint(out, p, valueCount);
+            for (int i = 2 * attrCount; i < strings.length; i++) {
+                p = putPart(out, p, i);
+            }
+            return p;
+        }
+
+        private int putPart(byte[] out, int pos, int i) {
+            int len = length(i);
+            if (len < 0) {
+                return putVarint(out, pos, 0);
+            }
+            int p = putVarint(out, pos, len + 1);
+            System.arraycopy(strings[i], offsets == null ? 0 : offsets[i], out, p, len);
+            return p + len;
+        }
+    }
+
+    /** Prepares a record's single-record form. */
+    static Parts parts(Map<String, String> attributes, List<String> values, byte[] blob) {
+        Map<String, String> attrs = attributes == null ? Map.of() : attributes;
+        byte[][] strings = new byte[2 * attrs.size() + (blob == null ? values.size() : 0)][];
+        int k = 0;
+        for (Map.Entry<String, String> e : attrs.entrySet()) {
+            strings[k++] = utf8(e.getKey());
+            strings[k++] = utf8(e.getValue());
+        }
+        if (blob == null) {
             for (String v : values) {
-                writeString(out, v);
+                strings[k++] = utf8(v);
             }
         }
-        return out.toByteArray();
+        return new Parts(strings, attrs.size(), blob == null ? values.size() : 0, blob);
+    }
+
+    static byte[] utf8(String s) {
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** One record of a stored batch: the schema version it names (-1 for BLOB) and its body. */
@@ -74,7 +184,7 @@ final class RecordCodec {
      * still matches the topic.
      */
     static byte[] encodeBatch(
-            List<Integer> versions, List<byte[]> bodies, int fieldCount, byte[] wire) {
+            List<Integer> versions, List<Parts> bodies, int fieldCount, byte[] wire) {
         // Sized exactly and written in place: batches are large, so no growing buffer or copy.
         int wireField = wire == null ? 0 : wire.length + 1;
         int size =
@@ -84,7 +194,7 @@ final class RecordCodec {
                         + varintSize(wireField)
                         + (wire == null ? 0 : wire.length);
         for (int i = 0; i < bodies.size(); i++) {
-            int len = bodies.get(i).length;
+            int len = bodies.get(i).size();
             size += varintSize(versions.get(i) + 1) + varintSize(len) + len;
         }
         byte[] out = new byte[size];
@@ -97,11 +207,10 @@ final class RecordCodec {
             p += wire.length;
         }
         for (int i = 0; i < bodies.size(); i++) {
-            byte[] body = bodies.get(i);
+            Parts body = bodies.get(i);
             p = putVarint(out, p, versions.get(i) + 1);
-            p = putVarint(out, p, body.length);
-            System.arraycopy(body, 0, out, p, body.length);
-            p += body.length;
+            p = putVarint(out, p, body.size());
+            p = body.write(out, p);
         }
         return out;
     }
@@ -193,16 +302,6 @@ final class RecordCodec {
         return new Body(attrs, values, null);
     }
 
-    private static void writeString(ByteArrayOutputStream out, String s) {
-        if (s == null) {
-            writeVarint(out, 0);
-            return;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        writeVarint(out, b.length + 1);
-        out.writeBytes(b);
-    }
-
     private static String readString(byte[] data, int[] pos) {
         int len = readVarint(data, pos);
         if (len == 0) {
@@ -213,16 +312,7 @@ final class RecordCodec {
         return s;
     }
 
-    private static void writeVarint(ByteArrayOutputStream out, int value) {
-        int v = value;
-        while ((v & ~0x7F) != 0) {
-            out.write((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        out.write(v);
-    }
-
-    private static int readVarint(byte[] data, int[] pos) {
+    static int readVarint(byte[] data, int[] pos) {
         int result = 0;
         for (int shift = 0; ; shift += 7) {
             byte b = data[pos[0]++];

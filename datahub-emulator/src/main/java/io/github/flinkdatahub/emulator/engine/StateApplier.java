@@ -276,6 +276,14 @@ final class StateApplier {
         t.shards.get(shardId).append(firstSeq, time, payloads);
     }
 
+    /** Applies a RECORDS event given by its fields (the live path, see EngineCore). */
+    void records(long topicUid, int shardId, long firstSeq, long time, List<byte[]> payloads) {
+        Topic t = state.topicsByUid.get(topicUid);
+        if (t != null) {
+            t.shards.get(shardId).append(firstSeq, time, payloads);
+        }
+    }
+
     static void writeFields(EventCodec.Out out, List<FieldSpec> fields) {
         out.i(fields.size());
         for (FieldSpec f : fields) {

@@ -122,17 +122,7 @@ final class WriteOps {
             if (!s.isActive()) {
                 throw Errors.invalidShardOperation(s.idText);
             }
-            EventCodec.Out e =
-                    new EventCodec.Out(EventCodec.RECORDS)
-                            .l(t.uid)
-                            .i(s.id)
-                            .l(s.nextSeq())
-                            .l(s.appendTime(core.now()))
-                            .i(payloads.size());
-            for (byte[] p : payloads) {
-                e.bytes(p);
-            }
-            core.commit(e.build());
+            core.commitRecords(t, s, s.nextSeq(), s.appendTime(core.now()), payloads);
         } finally {
             s.appendLock.unlock();
         }
@@ -205,7 +195,7 @@ final class WriteOps {
     }
 
     static Shard explicitShard(Topic t, String shardId) {
-        if (shardId == null || !shardId.matches("\\d+")) {
+        if (shardId == null || !Names.isDigits(shardId)) { // per record: no regex
             throw Errors.invalidShardId(shardId);
         }
         Shard s = shardId.length() > 9 ? null : t.shards.get(Integer.parseInt(shardId));
@@ -220,13 +210,11 @@ final class WriteOps {
 
     /** Validates the record against the topic and returns its stored form. */
     private static byte[] encode(Topic t, PutRecord r) {
-        long size = 0;
         if (r.attributes() != null) {
             for (Map.Entry<String, String> a : r.attributes().entrySet()) {
                 if (a.getKey() == null || a.getValue() == null) {
                     throw Errors.malformedRecord("attribute keys and values must not be null");
                 }
-                size += utf8(a.getKey()) + utf8(a.getValue());
             }
         }
         List<String> canonical = null;
@@ -235,20 +223,21 @@ final class WriteOps {
                 throw Errors.malformedRecord("a BLOB record cannot be written to a TUPLE topic");
             }
             canonical = canonicalTuple(t.fields, r.tupleValues());
-            for (String c : canonical) {
-                size += c == null ? 0 : utf8(c);
-            }
-        } else {
-            if (r.blob() == null) {
-                throw Errors.malformedRecord("a TUPLE record cannot be written to a BLOB topic");
-            }
-            size += r.blob().length;
+        } else if (r.blob() == null) {
+            throw Errors.malformedRecord("a TUPLE record cannot be written to a BLOB topic");
         }
-        if (size > MAX_RECORD_BYTES) {
+        // Encoded first: the size (UTF-8 bytes of values, blob and attributes) comes with it, so
+        // no string is converted twice.
+        RecordCodec.Encoded e = RecordCodec.encodeCounted(r.attributes(), canonical, r.blob());
+        if (e.contentBytes() > MAX_RECORD_BYTES) {
             throw Errors.invalidParameter(
-                    "The record is " + size + " bytes; at most " + MAX_RECORD_BYTES + " allowed.");
+                    "The record is "
+                            + e.contentBytes()
+                            + " bytes; at most "
+                            + MAX_RECORD_BYTES
+                            + " allowed.");
         }
-        return RecordCodec.encode(r.attributes(), canonical, r.blob());
+        return e.data();
     }
 
     /** Validates tuple values against {@code fields} and returns their canonical text. */

@@ -16,6 +16,7 @@
 
 package io.github.flinkdatahub.emulator.server;
 
+import io.github.flinkdatahub.emulator.engine.BatchValues;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.BatchRecord;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.FieldSpec;
 import io.github.flinkdatahub.emulator.engine.EngineException;
@@ -29,6 +30,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,7 +204,7 @@ final class BatchDecoder {
             throw malformed("the attribute offset " + attrOffset + " is outside the record");
         }
         int end = start + attrOffset; // the variable area ends where the attributes start
-        List<String> values = fields == null ? null : new ArrayList<>(n);
+        BatchValues values = fields == null ? null : new BatchValues(buf.array(), n);
         byte[] blob = null;
         for (int i = 0; i < n; i++) {
             boolean present =
@@ -215,7 +217,9 @@ final class BatchDecoder {
                 blob = bytes(buf, start, end, slot);
                 continue;
             }
-            values.add(present ? text(fields.get(i), buf, start, end, slot) : null);
+            if (present) {
+                value(values, i, fields.get(i), buf, start, end, slot);
+            }
         }
         int p = start + attrOffset;
         int limit = start + size;
@@ -224,7 +228,7 @@ final class BatchDecoder {
         if (attrCount < 0 || attrCount > size) {
             throw malformed("the attribute count " + attrCount + " is invalid");
         }
-        Map<String, String> attrs = new LinkedHashMap<>();
+        Map<String, String> attrs = attrCount == 0 ? Map.of() : new LinkedHashMap<>();
         for (int a = 0; a < attrCount; a++) {
             String key = string(buf, p, limit);
             p += 4 + buf.getInt(p);
@@ -235,23 +239,43 @@ final class BatchDecoder {
         return new BatchRecord(schemaVersion, attrs, values, blob);
     }
 
-    private static String text(FieldSpec f, ByteBuffer buf, int start, int end, long slot) {
+    /**
+     * Sets value {@code i}: integers as numbers, strings and decimals as their UTF-8 range (the
+     * engine copies it once), FLOAT and DOUBLE as Java prints them, booleans as true/false.
+     */
+    private static void value(
+            BatchValues values, int i, FieldSpec f, ByteBuffer buf, int start, int end, long slot) {
         switch (f.type()) {
             case "STRING":
             case "DECIMAL":
-                return new String(bytes(buf, start, end, slot), StandardCharsets.UTF_8);
+                if ((slot & (0x80L << 56)) != 0) {
+                    values.setText(
+                            i, new String(bytes(buf, start, end, slot), StandardCharsets.UTF_8));
+                    return;
+                }
+                int len = (int) slot;
+                int off = start + RECORD_HEADER_SIZE + (int) (slot >>> 32);
+                if (len < 0 || (slot >>> 32) > Integer.MAX_VALUE || off + (long) len > end) {
+                    throw malformed("a value points outside its record");
+                }
+                values.setBytes(i, off, len);
+                return;
             case "FLOAT":
-                return Float.toString(Float.intBitsToFloat((int) slot));
+                values.setText(i, Float.toString(Float.intBitsToFloat((int) slot)));
+                return;
             case "DOUBLE":
-                return Double.toString(Double.longBitsToDouble(slot));
+                values.setText(i, Double.toString(Double.longBitsToDouble(slot)));
+                return;
             case "BOOLEAN":
-                return slot != 0 ? "true" : "false";
+                values.setText(i, slot != 0 ? "true" : "false");
+                return;
             case "TINYINT":
             case "SMALLINT":
             case "INTEGER":
             case "BIGINT":
             case "TIMESTAMP":
-                return Long.toString(slot);
+                values.setLong(i, slot);
+                return;
             default:
                 throw malformed(
                         "field '"
@@ -277,9 +301,7 @@ final class BatchDecoder {
         if (len < 0 || (slot >>> 32) > Integer.MAX_VALUE || off + (long) len > end) {
             throw malformed("a value points outside its record");
         }
-        byte[] b = new byte[len];
-        buf.get(off, b);
-        return b;
+        return Arrays.copyOfRange(buf.array(), off, off + len);
     }
 
     private static String string(ByteBuffer buf, int p, int limit) {
@@ -287,9 +309,7 @@ final class BatchDecoder {
         if (len < 0 || p + 4 + (long) len > limit) {
             throw malformed("an attribute runs past the end of its record");
         }
-        byte[] b = new byte[len];
-        buf.get(p + 4, b);
-        return new String(b, StandardCharsets.UTF_8);
+        return new String(buf.array(), p + 4, len, StandardCharsets.UTF_8);
     }
 
     static EngineException bad(String what) {

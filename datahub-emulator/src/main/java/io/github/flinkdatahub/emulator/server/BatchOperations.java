@@ -16,6 +16,7 @@
 
 package io.github.flinkdatahub.emulator.server;
 
+import io.github.flinkdatahub.emulator.engine.BatchValues;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.BatchReadResult;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.BatchRecord;
@@ -80,7 +81,7 @@ final class BatchOperations {
         for (DatahubProtos.BinaryRecordEntry e : req.getRecordsList()) {
             byte[] batch = e.getData().toByteArray();
             List<BatchRecord> records = BatchDecoder.decode(batch, schemaOf);
-            bytes += payloadBytes(records);
+            bytes += writeLimiter.unlimited() ? 0 : payloadBytes(records);
             batches.add(records);
             // Served back unchanged, as the service stores batches; one without a CRC is
             // re-encoded on reads instead, since Python readers always check it.
@@ -128,7 +129,11 @@ final class BatchOperations {
             if (r.blob() != null) {
                 total += r.blob().length;
             }
-            if (r.tupleValues() != null) {
+            if (r.tupleValues() instanceof BatchValues values) {
+                for (int i = 0; i < values.size(); i++) {
+                    total += values.textLength(i); // without making a string of each value
+                }
+            } else if (r.tupleValues() != null) {
                 for (String v : r.tupleValues()) {
                     total += v == null ? 0 : v.length();
                 }

@@ -37,6 +37,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +172,21 @@ final class DataHubHandler extends Handler.Abstract {
      */
     private static byte[] readBody(Request request) throws IOException {
         long declared = request.getLength();
+        if (declared >= 0 && declared <= RequestLimits.MAX_BODY_BYTES) {
+            // The usual case: read straight into an array of the declared size (no copies).
+            byte[] body = new byte[(int) declared];
+            int n = 0;
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                while (n < body.length) {
+                    int r = in.read(body, n, body.length - n);
+                    if (r < 0) {
+                        return Arrays.copyOf(body, n);
+                    }
+                    n += r;
+                }
+            }
+            return body;
+        }
         ByteArrayOutputStream out =
                 new ByteArrayOutputStream(
                         declared > 0 && declared <= RequestLimits.MAX_BODY_BYTES

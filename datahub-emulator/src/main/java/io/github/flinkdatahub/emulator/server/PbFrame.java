@@ -30,7 +30,9 @@ import java.util.zip.CRC32C;
 final class PbFrame {
 
     private static final byte[] MAGIC = "DHUB".getBytes(StandardCharsets.US_ASCII);
-    private static final int HEADER = 12;
+
+    /** Bytes before the payload: magic, CRC, length. */
+    static final int HEADER = 12;
 
     private PbFrame() {}
 
@@ -42,6 +44,20 @@ final class PbFrame {
         buf.putInt(payload.length);
         buf.put(payload);
         return buf.array();
+    }
+
+    /**
+     * Completes a frame whose payload was written in place after {@link #HEADER} bytes: writes
+     * magic, CRC and length, and returns {@code frame}.
+     */
+    static byte[] seal(byte[] frame) {
+        CRC32C crc = new CRC32C();
+        crc.update(frame, HEADER, frame.length - HEADER);
+        ByteBuffer buf = ByteBuffer.wrap(frame);
+        buf.put(MAGIC);
+        buf.putInt((int) crc.getValue());
+        buf.putInt(frame.length - HEADER);
+        return frame;
     }
 
     /**

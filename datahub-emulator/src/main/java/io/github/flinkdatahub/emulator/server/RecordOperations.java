@@ -22,7 +22,7 @@ import io.github.flinkdatahub.emulator.engine.DataHubEngine.CursorType;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.MeterInfo;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.PutFailure;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.PutRecord;
-import io.github.flinkdatahub.emulator.engine.DataHubEngine.ReadResult;
+import io.github.flinkdatahub.emulator.engine.DataHubEngine.RawReadResult;
 import io.github.flinkdatahub.emulator.engine.DataHubEngine.RecordType;
 import io.github.flinkdatahub.emulator.engine.EngineException;
 import io.github.flinkdatahub.emulator.protocol.DatahubProtos;
@@ -120,7 +120,8 @@ final class RecordOperations {
     HttpReply putRecordsByShard(Exchange ex) {
         Route r = ex.route();
         List<PutRecord> records = decodePb(ex);
-        writeLimiter.acquire(r.project(), r.topic(), r.shardId(), payloadBytes(records));
+        long bytes = writeLimiter.unlimited() ? 0 : payloadBytes(records);
+        writeLimiter.acquire(r.project(), r.topic(), r.shardId(), bytes);
         engine.putRecordsByShard(r.project(), r.topic(), r.shardId(), records);
         return HttpReply.empty(200);
     }
@@ -140,11 +141,14 @@ final class RecordOperations {
         }
         readLimiter.acquire(r.project(), r.topic(), r.shardId(), 0);
         RecordType type = engine.getTopic(r.project(), r.topic()).recordType();
-        ReadResult result = engine.getRecords(r.project(), r.topic(), r.shardId(), cursor, limit);
+        // Encoded straight from the stored bytes (PbReadEncoder, JsonReadEncoder): the same
+        // bytes as RecordCodec.readPb / readJson of getRecords, without decoding every value.
+        RawReadResult result =
+                engine.getRecordsRaw(r.project(), r.topic(), r.shardId(), cursor, limit);
         if (ex.pbPayload() != null) {
-            return HttpReply.pb(RecordCodec.readPb(result, type));
+            return new HttpReply(200, HttpReply.PROTOBUF, PbReadEncoder.frame(result, type));
         }
-        return HttpReply.ok(RecordCodec.readJson(result, type));
+        return new HttpReply(200, HttpReply.JSON, JsonReadEncoder.body(result, type));
     }
 
     HttpReply getMeter(Exchange ex) {
@@ -172,10 +176,23 @@ final class RecordOperations {
         return total;
     }
 
+    /**
+     * Decodes with {@link PbPutDecoder}, falling back to the generated parser for what it declines
+     * (errors included). A body that does not parse fails before an unknown topic does.
+     */
     private List<PutRecord> decodePb(Exchange ex) {
         Route r = ex.route();
-        DatahubProtos.PutRecordsRequest req = RecordCodec.parsePut(ex.pbPayload());
-        RecordType type = engine.getTopic(r.project(), r.topic()).recordType();
-        return RecordCodec.fromPb(req, type);
+        RecordType type;
+        try {
+            type = engine.getTopic(r.project(), r.topic()).recordType();
+        } catch (EngineException e) {
+            RecordCodec.parsePut(ex.pbPayload());
+            throw e;
+        }
+        List<PutRecord> records = PbPutDecoder.decode(ex.pbPayload(), type);
+        if (records != null) {
+            return records;
+        }
+        return RecordCodec.fromPb(RecordCodec.parsePut(ex.pbPayload()), type);
     }
 }

@@ -36,7 +36,7 @@ import java.util.Random;
  * the official Java SDK's batch writer encodes it (so the benchmark's records match its protobuf
  * records field for field); reads are decoded with the SDK's batch reader.
  */
-final class BatchBench {
+public final class BatchBench {
 
     private static final RecordSchema SCHEMA = schema();
 
@@ -54,7 +54,7 @@ final class BatchBench {
     }
 
     /** A DHUB frame of a PutBinaryRecordsRequest holding one batch of {@code batch} records. */
-    static byte[] encodePut(int seed, int batch, int recordBytes) {
+    public static byte[] encodePut(int seed, int batch, int recordBytes) {
         Random random = new Random(seed);
         String filler = "x".repeat(Math.max(0, recordBytes - 96));
         BatchBinaryRecord records = new BatchBinaryRecord();

@@ -27,12 +27,12 @@ import java.util.List;
 import java.util.Random;
 
 /** The protobuf side of {@link EmulatorBenchmark}: put bodies and response decoding. */
-final class PbBench {
+public final class PbBench {
 
     private PbBench() {}
 
     /** A DHUB frame of a PutRecordsRequest of {@code batch} six-field records. */
-    static byte[] encodePut(int seed, int batch, int recordBytes) {
+    public static byte[] encodePut(int seed, int batch, int recordBytes) {
         DatahubProtos.PutRecordsRequest.Builder request =
                 DatahubProtos.PutRecordsRequest.newBuilder();
         Random random = new Random(seed);

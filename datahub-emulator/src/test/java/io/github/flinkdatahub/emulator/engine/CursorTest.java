@@ -155,4 +155,23 @@ class CursorTest extends EngineFixture {
         char other = ch == '0' ? '1' : '0';
         return c.substring(0, index) + other + c.substring(index + 1);
     }
+
+    @Test
+    void encodingIsTheDocumentedLayout() {
+        long[][] cases = {
+            {0, 0, 0}, {1, 0, 5}, {0xABCDEF, 0xFFFF, Long.MAX_VALUE}, {0x1234567, 3, 1L << 40}
+        };
+        for (long[] c : cases) {
+            String body =
+                    "3"
+                            + String.format("%06x", c[0] & 0xFFFFFF)
+                            + String.format("%04x", c[1] & 0xFFFF)
+                            + String.format("%016x", c[2]);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String expected = body + String.format("%04x", crc.getValue() & 0xFFFF) + "0";
+            assertThat(Cursors.encode(c[0], (int) c[1], c[2])).isEqualTo(expected);
+            assertThat(Cursors.decode(expected, c[0], (int) c[1])).isEqualTo(c[2]);
+        }
+    }
 }
