@@ -389,7 +389,10 @@ final class HttpDataHubClient implements DataHubClient {
     @Override
     public CompletableFuture<PutRecordsResult> putRecordsAsync(
             String project, String topic, List<PutRecord> putRecords) {
-        return records.async(records.putRecords(topicPath(project, topic) + "/shards", putRecords));
+        records.checkPutRecords(putRecords);
+        List<PutRecord> copy = List.copyOf(putRecords);
+        String path = topicPath(project, topic) + "/shards";
+        return records.asyncOffCaller(() -> records.putRecords(path, copy));
     }
 
     @Override
@@ -401,9 +404,10 @@ final class HttpDataHubClient implements DataHubClient {
     @Override
     public CompletableFuture<Void> putRecordsByShardAsync(
             String project, String topic, String shardId, List<PutRecord> putRecords) {
-        return records.async(
-                records.putRecordsByShard(
-                        project, topic, shardPath(project, topic, shardId), putRecords));
+        records.checkPutRecordsByShard(putRecords);
+        List<PutRecord> copy = List.copyOf(putRecords);
+        String path = shardPath(project, topic, shardId);
+        return records.asyncOffCaller(() -> records.putRecordsByShard(project, topic, path, copy));
     }
 
     @Override
@@ -417,9 +421,10 @@ final class HttpDataHubClient implements DataHubClient {
     @Override
     public CompletableFuture<Void> putRecordsByShardAsync(
             String project, String topic, String shardId, EncodedRecords encoded) {
-        return records.async(
-                records.putRecordsByShard(
-                        project, topic, shardPath(project, topic, shardId), encoded));
+        RecordCalls.checkEncoded(encoded);
+        String path = shardPath(project, topic, shardId);
+        return records.asyncOffCaller(
+                () -> records.putRecordsByShard(project, topic, path, encoded));
     }
 
     @Override

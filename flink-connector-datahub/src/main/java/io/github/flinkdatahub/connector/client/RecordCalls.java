@@ -19,13 +19,16 @@ package io.github.flinkdatahub.connector.client;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 /**
  * Record put/get over the configured {@link BodyProtocol}, prepared once and sent either
  * asynchronously or on the caller's thread. Puts are marked as writes so that the transport only
  * retries them when nothing can have been written. Invalid arguments throw at once, on the caller's
- * thread; everything else completes the future. Request bodies are encoded on the caller's thread
- * and responses decoded on the OkHttp thread.
+ * thread; everything else completes the future. Blocking calls encode their request bodies on the
+ * caller's thread, asynchronous puts on the shared HTTP threads ({@link #asyncOffCaller});
+ * responses are decoded on the OkHttp thread.
  */
 final class RecordCalls {
 
@@ -54,6 +57,51 @@ final class RecordCalls {
     /** Sends the call without blocking. */
     <T> CompletableFuture<T> async(Prepared<T> prepared) {
         return transport.executeAsync(prepared.call(), prepared.decoder());
+    }
+
+    /**
+     * Prepares and sends the call without blocking, off the caller's thread: encoding a put's
+     * records and compressing its body are the heaviest part of a put for the caller, so they run
+     * on the shared HTTP threads, and one caller thread keeps several puts in flight as fast as as
+     * many blocking threads. Cancelling the result before the call started means it never starts;
+     * after, it cancels the call. {@code prepare} must not depend on state the caller may change
+     * after this returns.
+     */
+    <T> CompletableFuture<T> asyncOffCaller(Supplier<Prepared<T>> prepare) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Runnable task =
+                () -> {
+                    if (result.isDone()) {
+                        return; // cancelled before it started
+                    }
+                    CompletableFuture<T> call;
+                    try {
+                        call = async(prepare.get());
+                    } catch (RuntimeException e) {
+                        result.completeExceptionally(e);
+                        return;
+                    }
+                    call.whenComplete(
+                            (value, failure) -> {
+                                if (failure != null) {
+                                    result.completeExceptionally(failure);
+                                } else {
+                                    result.complete(value);
+                                }
+                            });
+                    result.whenComplete(
+                            (value, failure) -> {
+                                if (result.isCancelled()) {
+                                    call.cancel(true);
+                                }
+                            });
+                };
+        try {
+            SharedHttp.base().dispatcher().executorService().execute(task);
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(e);
+        }
+        return result;
     }
 
     /** Sends the call on the caller's thread. */
@@ -132,7 +180,8 @@ final class RecordCalls {
                                                 schema)));
     }
 
-    Prepared<PutRecordsResult> putRecords(String shardsPath, List<PutRecord> records) {
+    /** The argument checks of a topic-level put, made at once on the caller's thread. */
+    void checkPutRecords(List<PutRecord> records) {
         requireRecords(records);
         if (protocol == BodyProtocol.BATCH) {
             // As the SDK's batch client: the service's topic-level put has no batch form.
@@ -141,6 +190,10 @@ final class RecordCalls {
                             + " no batch form of it, and the SDK's batch client refuses it too):"
                             + " use putRecordsByShard, or protocol PROTOBUF for topic-level puts");
         }
+    }
+
+    Prepared<PutRecordsResult> putRecords(String shardsPath, List<PutRecord> records) {
+        checkPutRecords(records);
         if (protocol == BodyProtocol.JSON) {
             return new Prepared<>(
                     new HttpTransport.HttpCall(
@@ -177,17 +230,22 @@ final class RecordCalls {
      * Protobuf, or one batch with protocol BATCH; JSON clients send protobuf too (the service has
      * no JSON put-by-shard, the SDK's JSON client refuses it).
      */
-    Prepared<Void> putRecordsByShard(
-            String project, String topic, String shardPath, List<PutRecord> records) {
+    /** The argument checks of a put by shard, made at once on the caller's thread. */
+    void checkPutRecordsByShard(List<PutRecord> records) {
         requireRecords(records);
-        boolean batch = protocol == BodyProtocol.BATCH;
-        if (batch && records.size() > PutRecord.MAX_RECORDS_PER_REQUEST) {
+        if (protocol == BodyProtocol.BATCH && records.size() > PutRecord.MAX_RECORDS_PER_REQUEST) {
             throw new IllegalArgumentException(
                     "A batch holds at most "
                             + PutRecord.MAX_RECORDS_PER_REQUEST
                             + " records but got "
                             + records.size());
         }
+    }
+
+    Prepared<Void> putRecordsByShard(
+            String project, String topic, String shardPath, List<PutRecord> records) {
+        checkPutRecordsByShard(records);
+        boolean batch = protocol == BodyProtocol.BATCH;
         byte[] request =
                 batch
                         ? BatchCodec.encodePutRequest(
@@ -202,14 +260,19 @@ final class RecordCalls {
      * Records encoded before: their bytes framed as they are, or decoded and written as one batch
      * with protocol BATCH.
      */
-    Prepared<Void> putRecordsByShard(
-            String project, String topic, String shardPath, EncodedRecords records) {
+    /** The argument checks of a put of encoded records, made at once on the caller's thread. */
+    static void checkEncoded(EncodedRecords records) {
         Objects.requireNonNull(records, "records must not be null");
-        if (protocol == BodyProtocol.BATCH) {
-            return putRecordsByShard(project, topic, shardPath, records.decode());
-        }
         if (records.count() == 0) {
             throw new IllegalArgumentException("records must not be empty");
+        }
+    }
+
+    Prepared<Void> putRecordsByShard(
+            String project, String topic, String shardPath, EncodedRecords records) {
+        checkEncoded(records);
+        if (protocol == BodyProtocol.BATCH) {
+            return putRecordsByShard(project, topic, shardPath, records.decode());
         }
         if (records.compression() != CompressionType.NONE && records.compression() == compression) {
             return putByShard(
