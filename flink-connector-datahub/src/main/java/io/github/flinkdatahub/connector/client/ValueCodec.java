@@ -166,7 +166,14 @@ final class ValueCodec {
     }
 
     private static Boolean parseBoolean(String text) {
-        // The service documents true/false (any case) and 1/0 as boolean input.
+        // The service documents true/false (any case) and 1/0 as boolean input. The exact lower
+        // case forms, which the service writes, are checked first: equals is cheaper.
+        if ("true".equals(text)) {
+            return Boolean.TRUE;
+        }
+        if ("false".equals(text)) {
+            return Boolean.FALSE;
+        }
         if ("true".equalsIgnoreCase(text) || "1".equals(text)) {
             return Boolean.TRUE;
         }
