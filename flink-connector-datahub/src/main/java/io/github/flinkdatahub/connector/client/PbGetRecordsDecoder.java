@@ -28,7 +28,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 
 /**
  * Decodes a protobuf {@code GetRecordsResponse} straight into {@link ReadRecord}s with a {@link
@@ -42,13 +41,10 @@ import java.util.function.IntFunction;
  * response. Every structural error of the body is reported before a record that does not fit the
  * schema, as when the whole message was parsed first and converted afterwards.
  */
-final class PbGetRecordsDecoder implements IntFunction<String> {
+final class PbGetRecordsDecoder {
 
     private static final int LEN = WireFormat.WIRETYPE_LENGTH_DELIMITED;
     private static final int VARINT = WireFormat.WIRETYPE_VARINT;
-
-    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
     private final byte[] buf;
     private final int base;
@@ -63,9 +59,7 @@ final class PbGetRecordsDecoder implements IntFunction<String> {
     private RuntimeException deferred;
 
     // The record being parsed.
-    private int[] valueStart = new int[16];
-    private int[] valueLength = new int[16];
-    private int valueCount;
+    private final PbRecordValues values;
     private String entryShardId;
     private String cursor;
     private String nextCursor;
@@ -85,6 +79,7 @@ final class PbGetRecordsDecoder implements IntFunction<String> {
         this.in = CodedInputStream.newInstance(buf, base, length);
         this.shardId = shardId;
         this.schema = schema;
+        this.values = new PbRecordValues(buf);
     }
 
     /**
@@ -179,7 +174,7 @@ final class PbGetRecordsDecoder implements IntFunction<String> {
     /** One {@code RecordEntry}; converted at once unless an earlier error makes it pointless. */
     private void entry(List<ReadRecord> records, int index) throws IOException {
         int oldLimit = in.pushLimit(in.readRawVarint32());
-        valueCount = 0;
+        values.clear();
         entryShardId = null;
         cursor = null;
         nextCursor = null;
@@ -295,13 +290,7 @@ final class PbGetRecordsDecoder implements IntFunction<String> {
         }
         in.checkLastTagWas(0);
         in.popLimit(oldLimit);
-        if (valueCount == valueStart.length) {
-            valueStart = Arrays.copyOf(valueStart, valueCount * 2);
-            valueLength = Arrays.copyOf(valueLength, valueCount * 2);
-        }
-        valueStart[valueCount] = start;
-        valueLength[valueCount] = length;
-        valueCount++;
+        values.add(start, length);
     }
 
     private void attributes(int index) throws IOException {
@@ -359,20 +348,15 @@ final class PbGetRecordsDecoder implements IntFunction<String> {
     private ReadRecord record() {
         RecordPayload payload;
         if (schema == null) {
-            if (valueCount != 1) {
+            if (values.count() != 1) {
                 throw new IllegalArgumentException(
                         "A BLOB record must carry exactly one value but has "
-                                + valueCount
+                                + values.count()
                                 + " (pass the topic schema to read a TUPLE topic)");
             }
-            int start = valueStart[0];
-            payload =
-                    BlobRecord.wrap(
-                            start < 0
-                                    ? new byte[0]
-                                    : Arrays.copyOfRange(buf, start, start + valueLength[0]));
+            payload = values.blob();
         } else {
-            payload = tuple();
+            payload = values.tuple(schema);
         }
         return new ReadRecord(
                 entryShardId != null && !entryShardId.isEmpty() ? entryShardId : shardId,
@@ -382,74 +366,5 @@ final class PbGetRecordsDecoder implements IntFunction<String> {
                 nextCursor == null ? "" : nextCursor,
                 attributes == null ? Map.of() : attributes,
                 payload);
-    }
-
-    /** As {@link TupleDecoding#decode}, parsing plain integers and booleans without a String. */
-    private TupleRecord tuple() {
-        if (valueCount > schema.size()) {
-            throw new SchemaChangedException(schema.size(), valueCount);
-        }
-        Object[] values = new Object[schema.size()];
-        for (int i = 0; i < valueCount; i++) {
-            int start = valueStart[i];
-            if (start >= 0) {
-                Field field = schema.field(i);
-                Object quick = quickValue(field.type(), start, valueLength[i]);
-                values[i] = quick != null ? quick : TupleDecoding.value(field, apply(i));
-            }
-        }
-        return TupleRecord.trusted(schema, values);
-    }
-
-    /**
-     * The value of the common plain forms (a BIGINT or TIMESTAMP of at most 18 ASCII digits with an
-     * optional '-', exactly "true", "false", "1" or "0" for a BOOLEAN), equal to what {@link
-     * ValueCodec#fromText} returns for them; null for everything else, which takes the text path.
-     */
-    private Object quickValue(FieldType type, int start, int length) {
-        if (type == FieldType.BIGINT || type == FieldType.TIMESTAMP) {
-            int i = start;
-            int end = start + length;
-            boolean negative = length > 1 && buf[i] == '-';
-            if (negative) {
-                i++;
-            }
-            if (end - i < 1 || end - i > 18) {
-                return null;
-            }
-            long v = 0;
-            for (; i < end; i++) {
-                int d = buf[i] - '0';
-                if (d < 0 || d > 9) {
-                    return null;
-                }
-                v = v * 10 + d;
-            }
-            return negative ? -v : v;
-        }
-        if (type == FieldType.BOOLEAN && length <= 5) {
-            if (matches(start, length, TRUE)) {
-                return Boolean.TRUE;
-            }
-            if (matches(start, length, FALSE)) {
-                return Boolean.FALSE;
-            }
-            if (length == 1) {
-                return buf[start] == '1' ? Boolean.TRUE : buf[start] == '0' ? Boolean.FALSE : null;
-            }
-        }
-        return null;
-    }
-
-    private boolean matches(int start, int length, byte[] expected) {
-        return length == expected.length
-                && Arrays.equals(buf, start, start + length, expected, 0, length);
-    }
-
-    /** The wire text of value {@code i} of the current record, null for an unset value. */
-    @Override
-    public String apply(int i) {
-        int start = valueStart[i];
-        return start < 0 ? null : new String(buf, start, valueLength[i], StandardCharsets.UTF_8);
     }
 }
