@@ -145,11 +145,42 @@ final class JsonGetRecordsParser {
             p.skipChildren();
             return missingData(schema);
         }
-        List<String> values = new ArrayList<>(schema.size());
+        // Plain integers and booleans are parsed from Jackson's characters without a String;
+        // everything else is kept as text and converted as TupleDecoding.decode would.
+        Object[] values = new Object[schema.size()];
+        int count = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            values.add(p.currentToken() == JsonToken.VALUE_NULL ? null : text(p));
+            JsonToken token = p.currentToken();
+            Object value;
+            if (token == JsonToken.VALUE_NULL) {
+                value = null;
+            } else if (token == JsonToken.VALUE_STRING && count < values.length) {
+                value =
+                        ValueCodec.quickFromChars(
+                                schema.field(count).type(),
+                                p.getTextCharacters(),
+                                p.getTextOffset(),
+                                p.getTextLength());
+                if (value == null) {
+                    value = p.getText();
+                }
+            } else {
+                value = text(p); // also skips a container, as before
+            }
+            if (count < values.length) {
+                values[count] = value;
+            }
+            count++;
         }
-        return TupleDecoding.decode(schema, values.size(), values::get);
+        if (count > schema.size()) {
+            throw new SchemaChangedException(schema.size(), count);
+        }
+        for (int i = 0; i < count; i++) {
+            if (values[i] instanceof String text) {
+                values[i] = TupleDecoding.value(schema.field(i), text);
+            }
+        }
+        return TupleRecord.trusted(schema, values);
     }
 
     private static RecordPayload missingData(RecordSchema schema) {

@@ -18,11 +18,8 @@ package io.github.flinkdatahub.connector.client;
 
 import io.github.flinkdatahub.protocol.DatahubProtos;
 
-import com.google.protobuf.ByteString;
-import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.UnsafeByteOperations;
 import com.google.protobuf.WireFormat;
 
 import java.io.IOException;
@@ -31,14 +28,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Protobuf record bodies (protocol §5). Put requests are written straight from the model into the
- * final frame array (sizes computed first, no intermediate message objects); responses are parsed
- * with the generated classes and converted once.
+ * final frame array (sizes computed first, no intermediate message objects); GetRecords responses
+ * are decoded straight into records ({@link PbGetRecordsDecoder}), PutRecords responses with the
+ * generated classes.
  */
 final class PbRecordCodec {
 
@@ -271,68 +268,13 @@ final class PbRecordCodec {
     }
 
     /**
+     * Decoded without the generated message classes, see {@link PbGetRecordsDecoder}.
+     *
      * @param schema the topic schema, or null to read every record as a BLOB
      */
     static GetRecordsResult decodeGetRecordsResponse(
             ByteBuffer payload, String shardId, RecordSchema schema)
             throws InvalidProtocolBufferException {
-        // Aliasing: the parsed bytes fields are views of the response body instead of copies of
-        // every value (about 1 KB less garbage per 1 KB record). Safe because nothing mutates the
-        // body afterwards and every value is turned into a String or copied before returning.
-        CodedInputStream in = UnsafeByteOperations.unsafeWrap(payload).newCodedInput();
-        in.enableAliasing(true);
-        DatahubProtos.GetRecordsResponse response =
-                DatahubProtos.GetRecordsResponse.parser().parseFrom(in);
-        in.checkLastTagWas(0); // as parseFrom(ByteBuffer) does
-        List<ReadRecord> records = new ArrayList<>(response.getRecordsCount());
-        for (DatahubProtos.RecordEntry entry : response.getRecordsList()) {
-            records.add(toReadRecord(entry, shardId, schema));
-        }
-        return new GetRecordsResult(
-                response.getNextCursor(),
-                response.getStartSequence(),
-                response.getLatestSequence(),
-                response.getLatestTime(),
-                BatchIndexes.assign(records));
-    }
-
-    private static ReadRecord toReadRecord(
-            DatahubProtos.RecordEntry entry, String shardId, RecordSchema schema) {
-        List<DatahubProtos.FieldData> data = entry.getData().getDataList();
-        RecordPayload payload;
-        if (schema == null) {
-            if (data.size() != 1) {
-                throw new IllegalArgumentException(
-                        "A BLOB record must carry exactly one value but has "
-                                + data.size()
-                                + " (pass the topic schema to read a TUPLE topic)");
-            }
-            payload = BlobRecord.wrap(data.get(0).getValue().toByteArray());
-        } else {
-            payload = TupleDecoding.decode(schema, data.size(), i -> text(data.get(i)));
-        }
-        Map<String, String> attributes = Map.of();
-        if (entry.hasAttributes() && entry.getAttributes().getAttributesCount() > 0) {
-            attributes = new HashMap<>();
-            for (DatahubProtos.StringPair pair : entry.getAttributes().getAttributesList()) {
-                attributes.put(pair.getKey(), pair.getValue());
-            }
-        }
-        return new ReadRecord(
-                entry.hasShardId() && !entry.getShardId().isEmpty() ? entry.getShardId() : shardId,
-                entry.getSequence(),
-                entry.getSystemTime(),
-                entry.getCursor(),
-                entry.getNextCursor(),
-                attributes,
-                payload);
-    }
-
-    private static String text(DatahubProtos.FieldData field) {
-        if (!field.hasValue()) {
-            return null;
-        }
-        ByteString value = field.getValue();
-        return value.toStringUtf8();
+        return PbGetRecordsDecoder.decode(payload, shardId, schema);
     }
 }

@@ -48,7 +48,11 @@ public record ReadRecord(
     /** Validates the components (see the record Javadoc). */
     public ReadRecord {
         Objects.requireNonNull(payload, "payload");
-        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(attributes);
+        // No wrapper per record for the common case of no attributes.
+        attributes =
+                attributes == null || attributes.isEmpty()
+                        ? Map.of()
+                        : Collections.unmodifiableMap(attributes);
         if (batchSize < 1 || batchIndex < 0 || batchIndex >= batchSize) {
             throw new IllegalArgumentException(
                     "batchIndex must be in 0.." + (batchSize - 1) + " but was " + batchIndex);

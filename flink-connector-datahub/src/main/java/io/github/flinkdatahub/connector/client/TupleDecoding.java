@@ -39,22 +39,30 @@ final class TupleDecoding {
         for (int i = 0; i < count; i++) {
             String text = textAt.apply(i);
             if (text != null) {
-                Field field = schema.field(i);
-                try {
-                    values[i] = ValueCodec.fromText(field.type(), text);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(
-                            "Value '"
-                                    + abbreviate(text)
-                                    + "' of field '"
-                                    + field.name()
-                                    + "' is not a valid "
-                                    + field.type(),
-                            e);
-                }
+                values[i] = value(schema.field(i), text);
             }
         }
         return TupleRecord.trusted(schema, values);
+    }
+
+    /**
+     * One non-null value from its wire text.
+     *
+     * @throws IllegalArgumentException naming the field whose text does not parse
+     */
+    static Object value(Field field, String text) {
+        try {
+            return ValueCodec.fromText(field.type(), text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "Value '"
+                            + abbreviate(text)
+                            + "' of field '"
+                            + field.name()
+                            + "' is not a valid "
+                            + field.type(),
+                    e);
+        }
     }
 
     private static String abbreviate(String text) {

@@ -71,7 +71,8 @@ final class CodecBenchmark {
             double seconds,
             long rawBytes,
             long wireBytes,
-            long allocatedBytes) {}
+            long allocatedBytes,
+            long cpuNanos) {}
 
     List<Row> run() throws Exception {
         checkDecodersReadWhatWasGenerated();
@@ -158,26 +159,40 @@ final class CodecBenchmark {
         for (int round = 0; round < options.codecRounds(); round++) {
             rounds.add(round(operation, op));
         }
+        // The thread's CPU time is less disturbed by other processes than wall time: its median
+        // is reported on its own.
+        long[] cpu = rounds.stream().mapToLong(Row::cpuNanos).sorted().toArray();
         rounds.sort(Comparator.comparingDouble(Row::seconds));
-        return rounds.get(rounds.size() / 2);
+        Row median = rounds.get(rounds.size() / 2);
+        return new Row(
+                median.operation(),
+                median.records(),
+                median.seconds(),
+                median.rawBytes(),
+                median.wireBytes(),
+                median.allocatedBytes(),
+                cpu[cpu.length / 2]);
     }
 
     private Row round(String operation, BatchOp op) throws Exception {
         long[] bytes = new long[2];
         long allocatedBefore = allocatedBytes();
+        long cpuBefore = cpuNanos();
         long start = System.nanoTime();
         for (int b = 0; b < puts.size(); b++) {
             op.run(b, bytes);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long allocated = allocatedBefore < 0 ? -1 : allocatedBytes() - allocatedBefore;
+        long cpu = cpuBefore < 0 ? -1 : cpuNanos() - cpuBefore;
         return new Row(
                 operation,
                 (long) puts.size() * options.batch(),
                 seconds,
                 bytes[0],
                 bytes[1],
-                allocated);
+                allocated,
+                cpu);
     }
 
     /** Bytes allocated by this thread so far, or -1 when the JVM cannot tell. */
@@ -190,18 +205,24 @@ final class CodecBenchmark {
         return -1;
     }
 
+    /** CPU time of this thread so far in nanoseconds, or -1 when the JVM cannot tell. */
+    private static long cpuNanos() {
+        var bean = ManagementFactory.getThreadMXBean();
+        return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : -1;
+    }
+
     static void printTable(List<Row> rows) {
         System.out.println();
         System.out.println(
                 "| codec operation                  | records/s |   MB/s | body B/rec | wire B/rec"
-                        + " | alloc B/rec |");
+                        + " | alloc B/rec | CPU ns/rec |");
         System.out.println(
                 "|----------------------------------|----------:|-------:|-----------:|-----------:"
-                        + "|------------:|");
+                        + "|------------:|-----------:|");
         for (Row r : rows) {
             System.out.printf(
                     Locale.ROOT,
-                    "| %-32s | %9.0f | %6.1f | %10d | %10d | %11s |%n",
+                    "| %-32s | %9.0f | %6.1f | %10d | %10d | %11s | %10s |%n",
                     r.operation(),
                     r.records() / r.seconds(),
                     r.rawBytes() / 1e6 / r.seconds(),
@@ -209,10 +230,12 @@ final class CodecBenchmark {
                     r.wireBytes() / r.records(),
                     r.allocatedBytes() < 0
                             ? "n/a"
-                            : Long.toString(r.allocatedBytes() / r.records()));
+                            : Long.toString(r.allocatedBytes() / r.records()),
+                    r.cpuNanos() < 0 ? "n/a" : Long.toString(r.cpuNanos() / r.records()));
         }
         System.out.println(
                 "MB/s and body B/rec: uncompressed body (protobuf DHUB frame or JSON text);"
-                        + " wire B/rec: after LZ4; alloc B/rec: heap allocated per record.");
+                        + " wire B/rec: after LZ4; alloc B/rec: heap allocated per record;"
+                        + " CPU ns/rec: this thread's CPU time per record (median round).");
     }
 }

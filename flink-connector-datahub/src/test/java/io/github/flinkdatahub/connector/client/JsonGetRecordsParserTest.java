@@ -78,6 +78,66 @@ class JsonGetRecordsParserTest extends MockServerTestBase {
     }
 
     @Test
+    void integersAndBooleansParsedFromCharactersEqualTheTreeDecoder() throws Exception {
+        RecordSchema schema =
+                RecordSchema.of(
+                        Field.of("id", FieldType.BIGINT),
+                        Field.of("time", FieldType.TIMESTAMP),
+                        Field.of("flag", FieldType.BOOLEAN));
+        String[] integers = {
+            "0",
+            "-0",
+            "-5",
+            "007",
+            "+5",
+            " 12 ",
+            "-",
+            "",
+            "1e3",
+            "123456789012345678",
+            "-123456789012345678",
+            "1234567890123456789",
+            "9223372036854775807",
+            "9223372036854775808",
+            "\\u0661"
+        };
+        String[] booleans = {"true", "false", "1", "0", "TRUE", " false", "2", "", "truex"};
+        for (String integer : integers) {
+            for (String bool : booleans) {
+                String json =
+                        "{\"NextCursor\":\"n\",\"Records\":[{\"Data\":[\""
+                                + integer
+                                + "\",\""
+                                + integer
+                                + "\",\""
+                                + bool
+                                + "\"]}]}";
+                Object expected;
+                try {
+                    expected = tree(json, schema);
+                } catch (IllegalArgumentException e) {
+                    expected = e.getMessage();
+                }
+                Object actual;
+                try {
+                    actual = streamed(json, schema);
+                } catch (IllegalArgumentException e) {
+                    actual = e.getMessage();
+                }
+                assertThat(actual).as(json).isEqualTo(expected);
+            }
+        }
+        // More values than fields is a schema change, before any value is converted.
+        assertThatThrownBy(
+                        () ->
+                                streamed(
+                                        "{\"NextCursor\":\"n\",\"Records\":[{\"Data\":"
+                                                + "[\"x\",\"1\",\"true\",\"4\"]}]}",
+                                        schema))
+                .isInstanceOf(SchemaChangedException.class);
+    }
+
+    @Test
     void blobRecordsParseAlikeBothWays() throws Exception {
         String data = Base64.getEncoder().encodeToString(new byte[] {0, 1, 2, (byte) 255});
         String json =
