@@ -25,8 +25,10 @@ run emulator ./mvnw -B $MVN_FLAGS -pl datahub-emulator -Pbenchmark test-compile 
 run client ./mvnw -B $MVN_FLAGS -pl flink-connector-datahub -am -Pbenchmark process-test-classes $BENCH_ARGS
 run source ./mvnw -B $MVN_FLAGS -pl flink-connector-datahub -am -Psource-benchmark process-test-classes $BENCH_ARGS
 if [[ -f flink-connector-datahub/src/test/java/io/github/flinkdatahub/connector/sink/SinkBenchmark.java ]]; then
-    (cd flink-connector-datahub && ../mvnw -B $MVN_FLAGS -q test-compile dependency:build-classpath \
-        -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test) > "$out/sink-build.log" 2>&1
+    # From the root with the emulator in the reactor: the classpath then names this checkout's
+    # emulator classes, not a (possibly stale or missing) snapshot in the local repository.
+    ./mvnw -B $MVN_FLAGS -q -pl datahub-emulator,flink-connector-datahub test-compile dependency:build-classpath \
+        -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test > "$out/sink-build.log" 2>&1
     run sink java -XX:+UseG1GC --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED \
         $BENCH_ARGS -cp "flink-connector-datahub/target/test-classes:flink-connector-datahub/target/classes:$(cat flink-connector-datahub/target/bench.cp)" \
         io.github.flinkdatahub.connector.sink.SinkBenchmark
