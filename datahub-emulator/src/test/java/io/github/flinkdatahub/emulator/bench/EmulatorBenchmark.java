@@ -50,10 +50,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Run: {@code ./mvnw -pl datahub-emulator -Pbenchmark test-compile exec:java}. Sizes via system
  * properties: {@code bench.shards} (1,4,16), {@code bench.records} (records written per shard
- * count, 100000), {@code bench.recordBytes} (1024), {@code bench.batch} (1000), {@code
- * bench.threads} (4), {@code bench.warmupRecords} (50000), {@code bench.rounds} (3; the table shows
- * the median round, because a shared machine makes single rounds noisy), {@code bench.modes}
- * (pb,batch).
+ * count, 400000: with fewer a round lasts well under a second and the figures are noise), {@code
+ * bench.recordBytes} (1024), {@code bench.batch} (1000), {@code bench.threads} (4), {@code
+ * bench.warmupRecords} (200000), {@code bench.rounds} (5; the table shows the median round, because
+ * a shared machine makes single rounds noisy), {@code bench.modes} (pb,batch).
  */
 public final class EmulatorBenchmark {
 
@@ -85,12 +85,12 @@ public final class EmulatorBenchmark {
                 Arrays.stream(System.getProperty("bench.shards", "1,4,16").split(","))
                         .mapToInt(s -> Integer.parseInt(s.trim()))
                         .toArray();
-        records = Integer.getInteger("bench.records", 100_000);
+        records = Integer.getInteger("bench.records", 400_000);
         recordBytes = Integer.getInteger("bench.recordBytes", 1024);
         batch = Integer.getInteger("bench.batch", 1000);
         threads = Integer.getInteger("bench.threads", 4);
-        warmupRecords = Integer.getInteger("bench.warmupRecords", 50_000);
-        rounds = Integer.getInteger("bench.rounds", 3);
+        warmupRecords = Integer.getInteger("bench.warmupRecords", 200_000);
+        rounds = Integer.getInteger("bench.rounds", 5);
         modes = List.of(System.getProperty("bench.modes", "pb,batch").split(","));
     }
 
