@@ -33,6 +33,11 @@ final class Futures {
      */
     static <T> T await(CompletableFuture<T> future, String what) {
         try {
+            if (Thread.interrupted()) {
+                // Already interrupted: the same outcome whether or not the call finished first
+                // (get() would return a completed future's result without looking at the flag).
+                throw new InterruptedException();
+            }
             return future.get();
         } catch (InterruptedException e) {
             future.cancel(true);
