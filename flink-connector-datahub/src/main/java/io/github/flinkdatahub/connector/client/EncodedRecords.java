@@ -23,7 +23,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -160,20 +159,25 @@ public final class EncodedRecords {
         return rawSize;
     }
 
-    /** The entries, decompressed and their frame checked when compressed. */
-    byte[] entries() {
+    /** The request body (DHUB frame): built around the entries, or decompressed and checked. */
+    byte[] frame() {
         if (compression == CompressionType.NONE) {
-            return bytes;
+            byte[] frame = new byte[DhubFrame.HEADER_SIZE + bytes.length];
+            System.arraycopy(bytes, 0, frame, DhubFrame.HEADER_SIZE, bytes.length);
+            DhubFrame.finish(frame);
+            return frame;
         }
-        byte[] frame;
+        byte[] frame = decompressed();
+        DhubFrame.unframe(frame); // checks the magic, the length and the CRC-32C
+        return frame;
+    }
+
+    private byte[] decompressed() {
         try {
-            frame = BodyCodecs.decompress(compression.headerValue(), bytes, rawSize);
+            return BodyCodecs.decompress(compression.headerValue(), bytes, rawSize);
         } catch (IOException e) {
             throw new IllegalStateException("Compressed records cannot be decompressed", e);
         }
-        ByteBuffer payload = DhubFrame.unframe(frame);
-        return Arrays.copyOfRange(
-                frame, DhubFrame.HEADER_SIZE, DhubFrame.HEADER_SIZE + payload.remaining());
     }
 
     /** The topic schema given to the builder (null for BLOB). */
@@ -203,7 +207,11 @@ public final class EncodedRecords {
     public List<PutRecord> decode() {
         DatahubProtos.PutRecordsRequest request;
         try {
-            request = DatahubProtos.PutRecordsRequest.parseFrom(entries());
+            request =
+                    compression == CompressionType.NONE
+                            ? DatahubProtos.PutRecordsRequest.parseFrom(bytes)
+                            : DatahubProtos.PutRecordsRequest.parseFrom(
+                                    DhubFrame.unframe(decompressed()));
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("Encoded records cannot be decoded", e);
         }
@@ -289,7 +297,6 @@ public final class EncodedRecords {
     /** Appends records one at a time; not thread-safe. */
     public static final class Builder {
         private final RecordSchema schema;
-        private final int[] end = new int[1];
         private byte[] buffer;
         private int size;
         private int count;
@@ -308,9 +315,13 @@ public final class EncodedRecords {
         public int add(PutRecord record) {
             Objects.requireNonNull(record, "record");
             checkPayload(record.payload());
-            buffer = PbRecordCodec.appendEntry(record, buffer, size, end);
-            int added = end[0] - size;
-            size = end[0];
+            PbRecordCodec.Entry entry = PbRecordCodec.entry(record);
+            int added = entry.fieldSize();
+            if (size + added > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(size + added, buffer.length * 2));
+            }
+            entry.writeTo(buffer, size);
+            size += added;
             count++;
             return added;
         }

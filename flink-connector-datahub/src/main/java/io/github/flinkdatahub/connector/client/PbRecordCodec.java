@@ -27,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -64,32 +63,12 @@ final class PbRecordCodec {
 
     /** A framed {@code PutRecordsRequest} of records encoded before. */
     static byte[] encodePutRecords(EncodedRecords records) {
-        byte[] entries = records.entries();
-        byte[] frame = new byte[DhubFrame.HEADER_SIZE + entries.length];
-        System.arraycopy(entries, 0, frame, DhubFrame.HEADER_SIZE, entries.length);
-        DhubFrame.finish(frame);
-        return frame;
+        return records.frame();
     }
 
-    /**
-     * Appends the record's {@code PutRecordsRequest.records} field (tag, length, entry) to the
-     * array at {@code offset}, growing it when needed.
-     *
-     * @return the array written to (the given one or a larger copy) and, through {@code end}, the
-     *     offset after the field
-     */
-    static byte[] appendEntry(PutRecord record, byte[] buffer, int offset, int[] end) {
-        Entry entry = new Entry(record);
-        int size = entry.fieldSize();
-        byte[] out = buffer;
-        if (offset + size > buffer.length) {
-            out = Arrays.copyOf(buffer, Math.max(offset + size, buffer.length * 2));
-        }
-        CodedOutputStream stream = CodedOutputStream.newInstance(out, offset, size);
-        entry.writeField(stream);
-        checkNoSpaceLeft(stream);
-        end[0] = offset + size;
-        return out;
+    /** The record measured for its {@code PutRecordsRequest.records} field, ready to write. */
+    static Entry entry(PutRecord record) {
+        return new Entry(record);
     }
 
     private static void checkNoSpaceLeft(CodedOutputStream out) {
@@ -105,7 +84,7 @@ final class PbRecordCodec {
      * ({@code String.getBytes} is the JDK's intrinsic, far cheaper for ASCII text than protobuf's
      * char-by-char encoder, and the size is then the array's length).
      */
-    private static final class Entry {
+    static final class Entry {
         private final PutRecord record;
         private final List<Map.Entry<String, String>> attributes;
         private final byte[][] values;
@@ -140,8 +119,16 @@ final class PbRecordCodec {
             this.bodySize = body;
         }
 
+        /** Bytes of the field: tag, length and entry. */
         int fieldSize() {
             return delimitedSize(1, bodySize);
+        }
+
+        /** Writes the field into {@code out} at {@code offset}, which has room for it. */
+        void writeTo(byte[] out, int offset) {
+            CodedOutputStream stream = CodedOutputStream.newInstance(out, offset, fieldSize());
+            writeField(stream);
+            checkNoSpaceLeft(stream);
         }
 
         void writeField(CodedOutputStream out) {

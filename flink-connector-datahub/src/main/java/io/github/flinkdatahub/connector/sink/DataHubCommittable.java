@@ -266,7 +266,7 @@ public final class DataHubCommittable {
     /** Each record's routing key as hex (null for round-robin and fixed-shard routing). */
     List<String> hashKeys() {
         List<String> keys = hashKeys;
-        if (keys == null && entries == null || keys == null && version1Section != null) {
+        if (keys == null && version1Section != null) {
             keys = keysOf(records());
             hashKeys = keys;
         }

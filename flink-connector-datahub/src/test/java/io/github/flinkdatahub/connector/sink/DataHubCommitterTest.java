@@ -254,16 +254,7 @@ class DataHubCommitterTest {
         List<TestCommitRequest> requests = TestCommitRequest.of(cs);
         AtomicReference<Throwable> error = new AtomicReference<>();
         try (Committer<DataHubCommittable> committer = committer(sink, 0, null)) {
-            Thread commit =
-                    new Thread(
-                            () -> {
-                                try {
-                                    committer.commit(new ArrayList<>(requests));
-                                } catch (Throwable t) {
-                                    error.set(t);
-                                }
-                            });
-            commit.start();
+            Thread commit = commitInBackground(committer, requests, error);
             // One put per shard in flight at once, none of a shard's second request yet.
             DataHubWriterTest.awaitUntil(() -> hub.heldCount(FakeCall.PUT_RECORDS_BY_SHARD) == 4);
             hub.release(FakeCall.PUT_RECORDS_BY_SHARD);
@@ -291,16 +282,7 @@ class DataHubCommitterTest {
         List<TestCommitRequest> requests = TestCommitRequest.of(cs);
         AtomicReference<Throwable> error = new AtomicReference<>();
         try (Committer<DataHubCommittable> committer = committer(sink, 0, null)) {
-            Thread commit =
-                    new Thread(
-                            () -> {
-                                try {
-                                    committer.commit(new ArrayList<>(requests));
-                                } catch (Throwable t) {
-                                    error.set(t);
-                                }
-                            });
-            commit.start();
+            Thread commit = commitInBackground(committer, requests, error);
             DataHubWriterTest.awaitUntil(() -> hub.heldCount(FakeCall.PUT_RECORDS_BY_SHARD) == 2);
             // One shard's first put lands while the other's is still held: its second put starts
             // at once.
@@ -433,5 +415,25 @@ class DataHubCommitterTest {
                     .hasMessageContaining("setMaxStagedBytes")
                     .hasMessageContaining("checkpoint more often");
         }
+    }
+
+    /**
+     * Starts {@code committer.commit(requests)} on a thread of its own; a failure lands in error.
+     */
+    private static Thread commitInBackground(
+            Committer<DataHubCommittable> committer,
+            List<TestCommitRequest> requests,
+            AtomicReference<Throwable> error) {
+        Thread commit =
+                new Thread(
+                        () -> {
+                            try {
+                                committer.commit(new ArrayList<>(requests));
+                            } catch (Throwable t) {
+                                error.set(t);
+                            }
+                        });
+        commit.start();
+        return commit;
     }
 }
