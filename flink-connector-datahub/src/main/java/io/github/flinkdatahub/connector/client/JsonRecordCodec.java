@@ -16,12 +16,8 @@
 
 package io.github.flinkdatahub.connector.client;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -31,60 +27,16 @@ import java.util.Map;
 
 /**
  * JSON record bodies (protocol §4.5.1, §4.5.4): tuple values as strings in schema order (null as
- * JSON null), blobs as standard Base64. Requests are streamed with a generator, no reflection.
+ * JSON null), blobs as standard Base64. Put bodies are written by {@link JsonPutEncoder}, no
+ * reflection.
  */
 final class JsonRecordCodec {
 
     private JsonRecordCodec() {}
 
+    /** The PutRecords body ({@link JsonPutEncoder}). */
     static byte[] encodePutRecords(List<PutRecord> records) {
-        ByteArrayBuilder buffer = new ByteArrayBuilder(1024);
-        try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(buffer)) {
-            gen.writeStartObject();
-            gen.writeStringField("Action", "pub");
-            gen.writeArrayFieldStart("Records");
-            for (PutRecord record : records) {
-                gen.writeStartObject();
-                if (record.shardId() != null) {
-                    gen.writeStringField("ShardId", record.shardId());
-                }
-                if (record.hashKey() != null) {
-                    gen.writeStringField("HashKey", record.hashKey());
-                }
-                if (record.partitionKey() != null) {
-                    gen.writeStringField("PartitionKey", record.partitionKey());
-                }
-                if (!record.attributes().isEmpty()) {
-                    gen.writeObjectFieldStart("Attributes");
-                    for (Map.Entry<String, String> a : record.attributes().entrySet()) {
-                        gen.writeStringField(a.getKey(), a.getValue());
-                    }
-                    gen.writeEndObject();
-                }
-                gen.writeFieldName("Data");
-                if (record.payload() instanceof BlobRecord blob) {
-                    gen.writeString(Base64.getEncoder().encodeToString(blob.unsafeData()));
-                } else {
-                    TupleRecord tuple = (TupleRecord) record.payload();
-                    gen.writeStartArray();
-                    for (int i = 0; i < tuple.size(); i++) {
-                        Object value = tuple.get(i);
-                        if (value == null) {
-                            gen.writeNull();
-                        } else {
-                            gen.writeString(ValueCodec.toText(value));
-                        }
-                    }
-                    gen.writeEndArray();
-                }
-                gen.writeEndObject();
-            }
-            gen.writeEndArray();
-            gen.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return buffer.toByteArray();
+        return JsonPutEncoder.encode(records);
     }
 
     static byte[] encodeGetRecords(String cursor, int limit) {
