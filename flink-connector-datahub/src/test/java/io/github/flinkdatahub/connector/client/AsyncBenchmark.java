@@ -90,6 +90,7 @@ final class AsyncBenchmark {
             throw new IllegalStateException("Shards of " + topic + " did not become ACTIVE");
         }
         int requests = Math.max(1, perShard / options.batch());
+        BenchHeap.settle();
         long start = System.nanoTime();
         if (async) {
             putAsync(client, topic, shards, requests);

@@ -60,28 +60,28 @@ public final class ClientBenchmark {
             Options options =
                     new Options(
                             Set.copyOf(list("bench.parts", "codec,e2e,sdk,async")),
-                            Integer.getInteger("bench.recordBytes", 1024),
-                            Integer.getInteger("bench.batch", 1000),
-                            Integer.getInteger("bench.codecRecords", 50_000),
-                            Integer.getInteger("bench.codecWarmupRounds", 5),
-                            Integer.getInteger("bench.codecRounds", 5),
+                            integer("bench.recordBytes", 1024),
+                            integer("bench.batch", 1000),
+                            integer("bench.codecRecords", 50_000),
+                            integer("bench.codecWarmupRounds", 5),
+                            integer("bench.codecRounds", 5),
                             list("bench.modes", "PROTOBUF_LZ4,JSON").stream()
                                     .map(Options::mode)
                                     .collect(Collectors.toList()),
                             list("bench.shards", "1,4,16").stream()
                                     .mapToInt(Integer::parseInt)
                                     .toArray(),
-                            Integer.getInteger("bench.records", 50_000),
-                            Integer.getInteger("bench.threads", 4),
-                            Integer.getInteger("bench.warmupRecords", 50_000),
-                            Integer.getInteger("bench.rounds", 3),
+                            integer("bench.records", 50_000),
+                            integer("bench.threads", 4),
+                            integer("bench.warmupRecords", 50_000),
+                            integer("bench.rounds", 3),
                             list("bench.sdkModes", "PROTOBUF_LZ4,PROTOBUF,JSON").stream()
                                     .map(SdkComparisonBenchmark.Mode::valueOf)
                                     .collect(Collectors.toList()),
                             list("bench.sdkShards", "1,4").stream()
                                     .mapToInt(Integer::parseInt)
                                     .toArray(),
-                            Integer.getInteger("bench.asyncShards", 4));
+                            integer("bench.asyncShards", 4));
             options.validate();
             return options;
         }
@@ -121,8 +121,24 @@ public final class ClientBenchmark {
             }
         }
 
+        /** A whole number; an unset or empty property (Maven's default) is the default. */
+        private static int integer(String property, int defaultValue) {
+            String value = System.getProperty(property, "").trim();
+            if (value.isEmpty()) {
+                return defaultValue;
+            }
+            try {
+                return Integer.parseInt(value.replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        property + " must be a whole number but was '" + value + "'", e);
+            }
+        }
+
+        /** A comma-separated list; an unset or empty property (Maven's default) is the default. */
         private static List<String> list(String property, String defaultValue) {
-            return Arrays.stream(System.getProperty(property, defaultValue).split(","))
+            String value = System.getProperty(property, "");
+            return Arrays.stream((value.isBlank() ? defaultValue : value).split(","))
                     .map(String::trim)
                     .filter(s -> !s.isEmpty())
                     .collect(Collectors.toList());

@@ -253,6 +253,7 @@ final class SdkComparisonBenchmark {
             throw new IllegalStateException("Shards of " + topic + " did not become ACTIVE");
         }
         int requests = Math.max(1, perShard / options.batch());
+        BenchHeap.settle();
         long start = System.nanoTime();
         perShard(
                 shards,
