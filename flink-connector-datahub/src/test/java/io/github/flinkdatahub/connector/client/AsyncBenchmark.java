@@ -30,15 +30,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The non-blocking path: with N shards, put and get throughput of N requests in flight from ONE
  * caller thread against N blocking threads, in the same run and against the same emulator. The
  * caller thread issues every request itself; completions only signal it through a queue, the way a
- * split reader or a sink writer would be woken. Part of {@link ClientBenchmark}.
+ * split reader or a sink writer would be woken. Each get interval reads the topic {@value
+ * #GET_PASSES} times. Part of {@link ClientBenchmark}.
  */
 final class AsyncBenchmark {
 
     private static final String PROJECT = SdkComparisonBenchmark.PROJECT + "_async";
     private static final int GET_LIMIT = 1000;
 
-    /** Records/s of blocking threads and of one caller thread. */
-    record Row(String op, double blocking, double async) {}
+    /**
+     * Reads of the whole topic per measured get interval: reading is about twice as fast as
+     * writing, and one pass alone would be timed over less than half a second.
+     */
+    static final int GET_PASSES = 3;
+
+    /** Records/s of blocking threads and of one caller thread (medians), and async/blocking. */
+    record Row(String op, double blocking, double async, PairedRounds.Ratio ratio) {}
 
     private final ClientBenchmark.Options options;
     private final List<PutRecord> batch;
@@ -77,9 +84,15 @@ final class AsyncBenchmark {
                 (asyncFirst ? blocking : async).add(measure(client, shards, perShard, !asyncFirst));
             }
         }
-        return List.of(
-                new Row("put", median(blocking, 0), median(async, 0)),
-                new Row("get", median(blocking, 1), median(async, 1)));
+        return List.of(row("put", 0, blocking, async), row("get", 1, blocking, async));
+    }
+
+    private static Row row(String op, int index, List<double[]> blocking, List<double[]> async) {
+        return new Row(
+                op,
+                PairedRounds.median(blocking, index),
+                PairedRounds.median(async, index),
+                PairedRounds.Ratio.of(PairedRounds.ratios(async, blocking, index)));
     }
 
     private double[] measure(DataHubClient client, int shards, int perShard, boolean async)
@@ -106,19 +119,24 @@ final class AsyncBenchmark {
                     });
         }
         double putSeconds = (System.nanoTime() - start) / 1e9;
+        BenchHeap.settle();
         start = System.nanoTime();
-        long read =
-                async
-                        ? getAsync(client, topic, shards)
-                        : SdkComparisonBenchmark.perShard(
-                                shards, shard -> readShard(client, topic, shard));
+        long read = 0;
+        for (int pass = 0; pass < GET_PASSES; pass++) {
+            read +=
+                    async
+                            ? getAsync(client, topic, shards)
+                            : SdkComparisonBenchmark.perShard(
+                                    shards, shard -> readShard(client, topic, shard));
+        }
         double getSeconds = (System.nanoTime() - start) / 1e9;
         client.deleteTopic(PROJECT, topic);
         long written = (long) shards * requests * options.batch();
-        if (read != written) {
-            throw new IllegalStateException("Read " + read + " records, wrote " + written);
+        if (read != written * GET_PASSES) {
+            throw new IllegalStateException(
+                    "Read " + read + " records in " + GET_PASSES + " passes, wrote " + written);
         }
-        return new double[] {written / putSeconds, written / getSeconds};
+        return new double[] {written / putSeconds, read / getSeconds};
     }
 
     /** One outcome handed back to the caller thread. */
@@ -214,11 +232,6 @@ final class AsyncBenchmark {
         }
     }
 
-    private static double median(List<double[]> rounds, int index) {
-        double[] values = rounds.stream().mapToDouble(r -> r[index]).sorted().toArray();
-        return values[values.length / 2];
-    }
-
     static void printTable(int shards, List<Row> rows) {
         System.out.println();
         System.out.println(
@@ -228,16 +241,20 @@ final class AsyncBenchmark {
                         + shards
                         + " blocking threads records/s | 1 thread, "
                         + shards
-                        + " in flight records/s | ratio |");
-        System.out.println("|---|---:|---:|---:|");
+                        + " in flight records/s | ratio of medians | median of paired ratios"
+                        + " (lowest-highest) |");
+        System.out.println("|---|---:|---:|---:|---:|");
         for (Row r : rows) {
             System.out.printf(
                     Locale.ROOT,
-                    "| %s | %.0f | %.0f | %.2f |%n",
+                    "| %s | %.0f | %.0f | %.2f | %.2f (%.2f-%.2f) |%n",
                     r.op(),
                     r.blocking(),
                     r.async(),
-                    r.async() / r.blocking());
+                    r.async() / r.blocking(),
+                    r.ratio().median(),
+                    r.ratio().min(),
+                    r.ratio().max());
         }
     }
 }

@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Our client and the official Java SDK side by side in one JVM against one embedded emulator: the
  * same records (the six-field ~1 KB tuples of {@link BenchData}), 1000 per request, one thread per
  * shard, put then get, for each protocol and shard count. Rounds alternate which client goes first;
- * the table shows the median round. Part of {@link ClientBenchmark}.
+ * the table shows each client's median round and the median of the pairs' ratios ({@link
+ * PairedRounds}), which the geometric mean is taken over. Part of {@link ClientBenchmark}.
  */
 final class SdkComparisonBenchmark {
 
@@ -82,10 +83,11 @@ final class SdkComparisonBenchmark {
         long readShard(String topic, int shard) throws Exception;
     }
 
-    /** Records/s of one cell for both clients. */
-    record Cell(Mode mode, int shards, String op, double ours, double sdk) {
+    /** Records/s of one cell for both clients (medians), and ours/SDK over the pairs of rounds. */
+    record Cell(
+            Mode mode, int shards, String op, double ours, double sdk, PairedRounds.Ratio paired) {
         double ratio() {
-            return ours / sdk;
+            return paired.median();
         }
     }
 
@@ -135,25 +137,24 @@ final class SdkComparisonBenchmark {
                                 ourRounds.add(measure(admin, ourSide, shards, perShard));
                             }
                         }
-                        cells.add(
-                                new Cell(
-                                        mode,
-                                        shards,
-                                        "put",
-                                        median(ourRounds, 0),
-                                        median(sdkRounds, 0)));
-                        cells.add(
-                                new Cell(
-                                        mode,
-                                        shards,
-                                        "get",
-                                        median(ourRounds, 1),
-                                        median(sdkRounds, 1)));
+                        cells.add(cell(mode, shards, "put", 0, ourRounds, sdkRounds));
+                        cells.add(cell(mode, shards, "get", 1, ourRounds, sdkRounds));
                     }
                 }
             }
         }
         return cells;
+    }
+
+    private static Cell cell(
+            Mode mode, int shards, String op, int index, List<double[]> ours, List<double[]> sdk) {
+        return new Cell(
+                mode,
+                shards,
+                op,
+                PairedRounds.median(ours, index),
+                PairedRounds.median(sdk, index),
+                PairedRounds.Ratio.of(PairedRounds.ratios(ours, sdk, index)));
     }
 
     static DataHubClient ours(DataHubEmulator emulator, Mode mode) {
@@ -300,37 +301,48 @@ final class SdkComparisonBenchmark {
         }
     }
 
-    private static double median(List<double[]> rounds, int index) {
-        double[] values = rounds.stream().mapToDouble(r -> r[index]).sorted().toArray();
-        return values[values.length / 2];
-    }
-
     static void printTable(List<Cell> cells) {
         System.out.println();
-        System.out.println("| mode   | shards | op  | ours records/s | SDK records/s | ours/SDK |");
-        System.out.println("|--------|-------:|-----|---------------:|--------------:|---------:|");
-        double logSum = 0;
+        System.out.println(
+                "| mode   | shards | op  | ours records/s | SDK records/s | ratio of medians |"
+                        + " ours/SDK: median of paired ratios (lowest-highest) |");
+        System.out.println(
+                "|--------|-------:|-----|---------------:|--------------:|-----------------:|"
+                        + "---------------------------------------------------:|");
+        double logPaired = 0;
+        double logMedians = 0;
         for (Cell c : cells) {
             System.out.printf(
                     Locale.ROOT,
-                    "| %-6s | %6d | %-3s | %14.0f | %13.0f | %8.2f |%n",
+                    "| %-6s | %6d | %-3s | %14.0f | %13.0f | %16.2f | %36.2f (%.2f-%.2f) |%n",
                     c.mode().label,
                     c.shards(),
                     c.op(),
                     c.ours(),
                     c.sdk(),
-                    c.ratio());
-            logSum += Math.log(c.ratio());
+                    c.ours() / c.sdk(),
+                    c.ratio(),
+                    c.paired().min(),
+                    c.paired().max());
+            logPaired += Math.log(c.ratio());
+            logMedians += Math.log(c.ours() / c.sdk());
         }
         System.out.printf(
                 Locale.ROOT,
-                "Geometric mean of ours/SDK over %d cells: %.2f (cells below 1.00: %s)%n",
+                "Geometric mean of ours/SDK over %d cells: %.2f of the paired ratios, %.2f of the"
+                        + " ratios of medians (cells below 1.00: %s paired, %s by medians)%n",
                 cells.size(),
-                Math.exp(logSum / cells.size()),
-                Arrays.toString(
-                        cells.stream()
-                                .filter(c -> c.ratio() < 1)
-                                .map(c -> c.mode().label + "/" + c.shards() + "/" + c.op())
-                                .toArray()));
+                Math.exp(logPaired / cells.size()),
+                Math.exp(logMedians / cells.size()),
+                below(cells, c -> c.ratio()),
+                below(cells, c -> c.ours() / c.sdk()));
+    }
+
+    private static String below(List<Cell> cells, java.util.function.ToDoubleFunction<Cell> ratio) {
+        return Arrays.toString(
+                cells.stream()
+                        .filter(c -> ratio.applyAsDouble(c) < 1)
+                        .map(c -> c.mode().label + "/" + c.shards() + "/" + c.op())
+                        .toArray());
     }
 }
