@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * caller thread against N blocking threads, in the same run and against the same emulator. The
  * caller thread issues every request itself; completions only signal it through a queue, the way a
  * split reader or a sink writer would be woken. Each get interval reads the topic {@value
- * #GET_PASSES} times. Part of {@link ClientBenchmark}.
+ * #GET_PASSES} times; throughput is taken while every shard still had a request in flight ({@link
+ * ShardWindow}). Part of {@link ClientBenchmark}.
  */
 final class AsyncBenchmark {
 
@@ -104,9 +105,10 @@ final class AsyncBenchmark {
         }
         int requests = Math.max(1, perShard / options.batch());
         BenchHeap.settle();
-        long start = System.nanoTime();
+        ShardWindow putWindow = new ShardWindow();
+        ShardWindow.Pass puts = putWindow.start();
         if (async) {
-            putAsync(client, topic, shards, requests);
+            putAsync(client, topic, shards, requests, puts);
         } else {
             SdkComparisonBenchmark.perShard(
                     shards,
@@ -114,38 +116,46 @@ final class AsyncBenchmark {
                         for (int r = 0; r < requests; r++) {
                             client.putRecordsByShard(
                                     PROJECT, topic, Integer.toString(shard), batch);
+                            puts.add(batch.size());
                         }
+                        puts.shardDone();
                         return 0L;
                     });
         }
-        double putSeconds = (System.nanoTime() - start) / 1e9;
         BenchHeap.settle();
-        start = System.nanoTime();
+        ShardWindow getWindow = new ShardWindow();
         long read = 0;
         for (int pass = 0; pass < GET_PASSES; pass++) {
+            ShardWindow.Pass gets = getWindow.start();
             read +=
                     async
-                            ? getAsync(client, topic, shards)
+                            ? getAsync(client, topic, shards, gets)
                             : SdkComparisonBenchmark.perShard(
-                                    shards, shard -> readShard(client, topic, shard));
+                                    shards,
+                                    shard -> {
+                                        long n = readShard(client, topic, shard, gets);
+                                        gets.shardDone();
+                                        return n;
+                                    });
         }
-        double getSeconds = (System.nanoTime() - start) / 1e9;
         client.deleteTopic(PROJECT, topic);
         long written = (long) shards * requests * options.batch();
         if (read != written * GET_PASSES) {
             throw new IllegalStateException(
                     "Read " + read + " records in " + GET_PASSES + " passes, wrote " + written);
         }
-        return new double[] {written / putSeconds, read / getSeconds};
+        return new double[] {putWindow.rate(), getWindow.rate()};
     }
 
     /** One outcome handed back to the caller thread. */
     private record Done(int shard, Object value, Throwable failure) {}
 
-    private void putAsync(DataHubClient client, String topic, int shards, int requests)
+    private void putAsync(
+            DataHubClient client, String topic, int shards, int requests, ShardWindow.Pass puts)
             throws Exception {
         LinkedBlockingQueue<Done> done = new LinkedBlockingQueue<>();
         int[] sent = new int[shards];
+        int[] completed = new int[shards];
         int inFlight = 0;
         for (int s = 0; s < shards; s++) {
             send(
@@ -161,6 +171,10 @@ final class AsyncBenchmark {
             if (d.failure() != null) {
                 throw new IllegalStateException("put failed", d.failure());
             }
+            puts.add(batch.size());
+            if (++completed[d.shard()] == requests) {
+                puts.shardDone();
+            }
             if (sent[d.shard()] < requests) {
                 send(
                         done,
@@ -173,7 +187,8 @@ final class AsyncBenchmark {
         }
     }
 
-    private long getAsync(DataHubClient client, String topic, int shards) throws Exception {
+    private long getAsync(DataHubClient client, String topic, int shards, ShardWindow.Pass gets)
+            throws Exception {
         LinkedBlockingQueue<Done> done = new LinkedBlockingQueue<>();
         int inFlight = 0;
         for (int s = 0; s < shards; s++) {
@@ -194,8 +209,11 @@ final class AsyncBenchmark {
                 throw new IllegalStateException("get failed", d.failure());
             }
             GetRecordsResult result = (GetRecordsResult) d.value();
-            if (!result.records().isEmpty()) {
+            if (result.records().isEmpty()) {
+                gets.shardDone();
+            } else {
                 read += result.records().size();
+                gets.add(result.records().size());
                 send(
                         done,
                         d.shard(),
@@ -217,7 +235,8 @@ final class AsyncBenchmark {
         future.whenComplete((value, failure) -> done.add(new Done(shard, value, failure)));
     }
 
-    private static long readShard(DataHubClient client, String topic, int shard) {
+    private static long readShard(
+            DataHubClient client, String topic, int shard, ShardWindow.Pass gets) {
         String shardId = Integer.toString(shard);
         String cursor = client.getCursor(PROJECT, topic, shardId, CursorType.OLDEST).cursor();
         long read = 0;
@@ -228,6 +247,7 @@ final class AsyncBenchmark {
                 return read;
             }
             read += result.records().size();
+            gets.add(result.records().size());
             cursor = result.nextCursor();
         }
     }

@@ -22,6 +22,7 @@ import com.aliyun.datahub.client.model.TupleRecordData;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /** The official SDK's side of {@link SdkComparisonBenchmark}: the same tuples as SDK records. */
 final class SdkBenchSide {
@@ -78,7 +79,7 @@ final class SdkBenchSide {
             }
 
             @Override
-            public long readShard(String topic, int shard) {
+            public long readShard(String topic, int shard, LongConsumer progress) {
                 String shardId = Integer.toString(shard);
                 String cursor =
                         sdk.getCursor(
@@ -101,6 +102,7 @@ final class SdkBenchSide {
                         return read;
                     }
                     read += result.getRecordCount();
+                    progress.accept(result.getRecordCount());
                     cursor = result.getNextCursor();
                 }
             }

@@ -35,13 +35,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 
 /**
  * Our client and the official Java SDK side by side in one JVM against one embedded emulator: the
  * same records (the six-field ~1 KB tuples of {@link BenchData}), 1000 per request, one thread per
- * shard, put then get, for each protocol and shard count. Rounds alternate which client goes first;
- * the table shows each client's median round and the median of the pairs' ratios ({@link
- * PairedRounds}), which the geometric mean is taken over. Part of {@link ClientBenchmark}.
+ * shard, put then get, for each protocol and shard count, timed while every shard still had work
+ * ({@link ShardWindow}). Rounds alternate which client goes first; the table shows each client's
+ * median round and the median of the pairs' ratios ({@link PairedRounds}), which the geometric mean
+ * is taken over. Part of {@link ClientBenchmark}.
  */
 final class SdkComparisonBenchmark {
 
@@ -80,7 +82,8 @@ final class SdkComparisonBenchmark {
     interface Side {
         void put(String topic, int shard, int batch) throws Exception;
 
-        long readShard(String topic, int shard) throws Exception;
+        /** Reads the shard from OLDEST to its end; reports each response's record count. */
+        long readShard(String topic, int shard, LongConsumer progress) throws Exception;
     }
 
     /** Records/s of one cell for both clients (medians), and ours/SDK over the pairs of rounds. */
@@ -226,7 +229,7 @@ final class SdkComparisonBenchmark {
             }
 
             @Override
-            public long readShard(String topic, int shard) {
+            public long readShard(String topic, int shard, LongConsumer progress) {
                 String shardId = Integer.toString(shard);
                 String cursor =
                         client.getCursor(PROJECT, topic, shardId, CursorType.OLDEST).cursor();
@@ -239,13 +242,17 @@ final class SdkComparisonBenchmark {
                         return read;
                     }
                     read += result.records().size();
+                    progress.accept(result.records().size());
                     cursor = result.nextCursor();
                 }
             }
         };
     }
 
-    /** Put then get {@code perShard} records on each shard; returns {put, get} records/s. */
+    /**
+     * Put then get {@code perShard} records on each shard; returns {put, get} records/s while every
+     * shard had work ({@link ShardWindow}).
+     */
     private double[] measure(DataHubClient admin, Side side, int shards, int perShard)
             throws Exception {
         String topic = "s_" + topicCounter.incrementAndGet();
@@ -255,25 +262,35 @@ final class SdkComparisonBenchmark {
         }
         int requests = Math.max(1, perShard / options.batch());
         BenchHeap.settle();
-        long start = System.nanoTime();
+        ShardWindow putWindow = new ShardWindow();
+        ShardWindow.Pass puts = putWindow.start();
         perShard(
                 shards,
                 shard -> {
                     for (int r = 0; r < requests; r++) {
                         side.put(topic, shard, r);
+                        puts.add(options.batch());
                     }
+                    puts.shardDone();
                     return 0L;
                 });
-        double putSeconds = (System.nanoTime() - start) / 1e9;
-        start = System.nanoTime();
-        long read = perShard(shards, shard -> side.readShard(topic, shard));
-        double getSeconds = (System.nanoTime() - start) / 1e9;
+        BenchHeap.settle();
+        ShardWindow getWindow = new ShardWindow();
+        ShardWindow.Pass gets = getWindow.start();
+        long read =
+                perShard(
+                        shards,
+                        shard -> {
+                            long n = side.readShard(topic, shard, gets::add);
+                            gets.shardDone();
+                            return n;
+                        });
         admin.deleteTopic(PROJECT, topic);
         long written = (long) shards * requests * options.batch();
         if (read != written) {
             throw new IllegalStateException("Read " + read + " records, wrote " + written);
         }
-        return new double[] {written / putSeconds, written / getSeconds};
+        return new double[] {putWindow.rate(), getWindow.rate()};
     }
 
     /** A task for one shard. */
