@@ -37,7 +37,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class AsyncBenchmark {
 
     private static final String PROJECT = SdkComparisonBenchmark.PROJECT + "_async";
-    private static final int GET_LIMIT = 1000;
 
     /**
      * Reads of the whole topic per measured get interval: reading is about twice as fast as
@@ -133,7 +132,9 @@ final class AsyncBenchmark {
                             : SdkComparisonBenchmark.perShard(
                                     shards,
                                     shard -> {
-                                        long n = readShard(client, topic, shard, gets);
+                                        long n =
+                                                SdkComparisonBenchmark.readWholeShard(
+                                                        client, PROJECT, topic, shard, gets::add);
                                         gets.shardDone();
                                         return n;
                                     });
@@ -198,7 +199,12 @@ final class AsyncBenchmark {
                     done,
                     s,
                     client.getRecordsAsync(
-                            PROJECT, topic, shardId, cursor, GET_LIMIT, BenchData.SCHEMA));
+                            PROJECT,
+                            topic,
+                            shardId,
+                            cursor,
+                            SdkComparisonBenchmark.GET_LIMIT,
+                            BenchData.SCHEMA));
             inFlight++;
         }
         long read = 0;
@@ -222,7 +228,7 @@ final class AsyncBenchmark {
                                 topic,
                                 Integer.toString(d.shard()),
                                 result.nextCursor(),
-                                GET_LIMIT,
+                                SdkComparisonBenchmark.GET_LIMIT,
                                 BenchData.SCHEMA));
                 inFlight++;
             }
@@ -233,23 +239,6 @@ final class AsyncBenchmark {
     private static void send(
             LinkedBlockingQueue<Done> done, int shard, CompletableFuture<?> future) {
         future.whenComplete((value, failure) -> done.add(new Done(shard, value, failure)));
-    }
-
-    private static long readShard(
-            DataHubClient client, String topic, int shard, ShardWindow.Pass gets) {
-        String shardId = Integer.toString(shard);
-        String cursor = client.getCursor(PROJECT, topic, shardId, CursorType.OLDEST).cursor();
-        long read = 0;
-        while (true) {
-            GetRecordsResult result =
-                    client.getRecords(PROJECT, topic, shardId, cursor, GET_LIMIT, BenchData.SCHEMA);
-            if (result.records().isEmpty()) {
-                return read;
-            }
-            read += result.records().size();
-            gets.add(result.records().size());
-            cursor = result.nextCursor();
-        }
     }
 
     static void printTable(int shards, List<Row> rows) {

@@ -16,6 +16,7 @@
 
 package io.github.flinkdatahub.connector.client;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,7 +45,7 @@ final class PairedRounds {
         for (int i = 0; i < ratios.length; i++) {
             ratios[i] = a.get(i)[index] / b.get(i)[index];
         }
-        java.util.Arrays.sort(ratios);
+        Arrays.sort(ratios);
         return ratios;
     }
 

@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Our client and the official Java SDK side by side in one JVM against one embedded emulator: the
@@ -149,6 +150,27 @@ final class SdkComparisonBenchmark {
         return cells;
     }
 
+    /**
+     * Reads a shard with our client from OLDEST to its end, limit {@value #GET_LIMIT}; reports each
+     * response's record count and returns their sum.
+     */
+    static long readWholeShard(
+            DataHubClient client, String project, String topic, int shard, LongConsumer progress) {
+        String shardId = Integer.toString(shard);
+        String cursor = client.getCursor(project, topic, shardId, CursorType.OLDEST).cursor();
+        long read = 0;
+        while (true) {
+            GetRecordsResult result =
+                    client.getRecords(project, topic, shardId, cursor, GET_LIMIT, BenchData.SCHEMA);
+            if (result.records().isEmpty()) {
+                return read;
+            }
+            read += result.records().size();
+            progress.accept(result.records().size());
+            cursor = result.nextCursor();
+        }
+    }
+
     private static Cell cell(
             Mode mode, int shards, String op, int index, List<double[]> ours, List<double[]> sdk) {
         return new Cell(
@@ -230,21 +252,7 @@ final class SdkComparisonBenchmark {
 
             @Override
             public long readShard(String topic, int shard, LongConsumer progress) {
-                String shardId = Integer.toString(shard);
-                String cursor =
-                        client.getCursor(PROJECT, topic, shardId, CursorType.OLDEST).cursor();
-                long read = 0;
-                while (true) {
-                    GetRecordsResult result =
-                            client.getRecords(
-                                    PROJECT, topic, shardId, cursor, GET_LIMIT, BenchData.SCHEMA);
-                    if (result.records().isEmpty()) {
-                        return read;
-                    }
-                    read += result.records().size();
-                    progress.accept(result.records().size());
-                    cursor = result.nextCursor();
-                }
+                return readWholeShard(client, PROJECT, topic, shard, progress);
             }
         };
     }
@@ -355,7 +363,7 @@ final class SdkComparisonBenchmark {
                 below(cells, c -> c.ours() / c.sdk()));
     }
 
-    private static String below(List<Cell> cells, java.util.function.ToDoubleFunction<Cell> ratio) {
+    private static String below(List<Cell> cells, ToDoubleFunction<Cell> ratio) {
         return Arrays.toString(
                 cells.stream()
                         .filter(c -> ratio.applyAsDouble(c) < 1)
